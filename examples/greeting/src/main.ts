@@ -1,0 +1,15 @@
+import { GreetingClient } from './greeting-client.js';
+import { greetingConsumer, greetingService } from './apps.js';
+
+// Starts the greeting service on a free port, calls it through the typed client, and stops both.
+const service = greetingService();
+const { url } = await service.listen();
+const consumer = greetingConsumer(url);
+const client = consumer.get(GreetingClient);
+
+const hello = await client.getGreeting({ path: { name: 'Ada' } });
+const bonjour = await client.createGreeting({ body: { name: 'Grace', language: 'fr' } });
+console.log(`greeting-service at ${url} answered:\n  ${hello.message}\n  ${bonjour.message}`);
+
+await consumer.close();
+await service.close();

@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+
+/** The package version, read once for `--version`. */
+const VERSION = '0.1.0';
+
+/**
+ * Builds the `vitamin` command. Each verb lives in its own module and registers itself here, so
+ * `vitamin --help` lists what this version can do.
+ */
+export function createCli(): Command {
+  return new Command('vitamin')
+    .description('vitamin: typed provider clients, services from templates, specs from decorators')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+}

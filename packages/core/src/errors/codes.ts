@@ -1,0 +1,79 @@
+/**
+ * The catalogue of every error code vitamin raises. Codes are stable: tools and dashboards match on
+ * them, so a code is never renamed or reused. `docs/errors.md` lists each one; a test keeps both in sync.
+ */
+export const ERROR_CODES = {
+  VITAMIN_E_VALIDATION: {
+    status: 400,
+    retryable: false,
+    description: 'A request parameter, header or body failed its schema.',
+  },
+  VITAMIN_E_BAD_JSON: {
+    status: 400,
+    retryable: false,
+    description: 'A request body that claims to be JSON could not be parsed.',
+  },
+  VITAMIN_E_NOT_FOUND: {
+    status: 404,
+    retryable: false,
+    description: 'No route matches the request method and path.',
+  },
+  VITAMIN_E_BODY_TOO_LARGE: {
+    status: 413,
+    retryable: false,
+    description: 'The request body is larger than the server accepts (`bodyLimit`).',
+  },
+  VITAMIN_E_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    retryable: false,
+    description: 'A request body was sent with a content type other than JSON to a route that reads JSON.',
+  },
+  VITAMIN_E_INTERNAL: {
+    status: 500,
+    retryable: false,
+    description: 'A handler threw an unexpected error; details are in the server log, never in the response.',
+  },
+  VITAMIN_E_HTTP: {
+    status: 502,
+    retryable: false,
+    description: 'A provider answered with a non-2xx status; the error carries the status and parsed body.',
+  },
+  VITAMIN_E_BAD_REQUEST: {
+    status: 400,
+    retryable: false,
+    description: 'User code refused its input; commands neither count it as a failure nor run the fallback.',
+  },
+  VITAMIN_E_CONNECT: {
+    status: 503,
+    retryable: true,
+    description: 'A provider could not be reached (connection refused, reset or closed before an answer).',
+  },
+  VITAMIN_E_TIMEOUT: {
+    status: 504,
+    retryable: true,
+    description: 'A call to a provider took longer than its timeout and was aborted.',
+  },
+  VITAMIN_E_INVALID_REQUEST: {
+    status: 400,
+    retryable: false,
+    description: 'A provider client refused to send a request: a header, path or method holds CR, LF or NUL.',
+  },
+  VITAMIN_E_NO_INSTANCE: {
+    status: 503,
+    retryable: true,
+    description: 'A provider client has no address for its service (no `vitamin.services.<name>.url`).',
+  },
+  VITAMIN_E_DEFINITION: {
+    status: 500,
+    retryable: false,
+    description: 'A controller, route or provider is declared wrongly (found at boot, before serving).',
+  },
+  VITAMIN_E_CONFIG: {
+    status: 500,
+    retryable: false,
+    description: 'A configuration value is missing or invalid.',
+  },
+} as const satisfies Record<string, { status: number; retryable: boolean; description: string }>;
+
+/** A stable vitamin error code, such as `VITAMIN_E_VALIDATION`. */
+export type ErrorCode = keyof typeof ERROR_CODES;

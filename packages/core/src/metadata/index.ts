@@ -1,0 +1,14 @@
+export { defineMetadata, getMetadata, getOwnMetadata, getParameterTypes, metadataKey } from './metadata-key.js';
+export type { MetadataKey } from './metadata-key.js';
+export { CONTROLLER, PARAMS, PROVIDER, ROUTES } from './http-metadata.js';
+export type {
+  ControllerMetadata,
+  HttpMethod,
+  ParamMetadata,
+  ParamSource,
+  ProviderMetadata,
+  RouteMetadata,
+  Schema,
+  SchemaIssue,
+  SchemaResult,
+} from './http-metadata.js';

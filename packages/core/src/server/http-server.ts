@@ -1,0 +1,106 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import { VitaminError } from '../errors/vitamin-error.js';
+import type { Logger } from '../logging/logger.js';
+import type { HttpMethod } from '../metadata/index.js';
+import { sendError } from './error-response.js';
+import type { RouteHandler } from './route-handler.js';
+import type { ResolvedServerOptions } from './server-options.js';
+
+/** A route ready to serve. */
+export interface ServedRoute {
+  readonly method: HttpMethod;
+  /** Router path with `:name` parameters. */
+  readonly path: string;
+  readonly handler: RouteHandler;
+}
+
+/** Where a server listens. */
+export interface ServerAddress {
+  readonly host: string;
+  readonly port: number;
+  /** `http://host:port`, for clients and logs. */
+  readonly url: string;
+}
+
+/**
+ * The HTTP server of an app: node:http with find-my-way routing. Slow clients are cut off by the
+ * header and request timeouts, oversized header blocks get 431, unknown routes a JSON 404.
+ */
+export class HttpServer {
+  private readonly server: Server;
+  private isClosing = false;
+
+  constructor(
+    routes: readonly ServedRoute[],
+    private readonly options: ResolvedServerOptions,
+    private readonly logger: Logger,
+  ) {
+    const router = FindMyWay({ ignoreTrailingSlash: true, maxParamLength: 1000 });
+    for (const route of routes) {
+      if (router.hasRoute(route.method as HTTPMethod, route.path)) {
+        throw new VitaminError('VITAMIN_E_DEFINITION', `Route ${route.method} ${route.path} is declared twice`);
+      }
+      router.on(route.method as HTTPMethod, route.path, () => undefined, route.handler);
+    }
+
+    const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const path = q === -1 ? url : url.slice(0, q);
+      const found = router.find(req.method as HTTPMethod, path);
+      if (this.isClosing) res.setHeader('connection', 'close');
+      if (found === null) {
+        const error = new VitaminError('VITAMIN_E_NOT_FOUND', `No route for ${req.method ?? '?'} ${path}`);
+        sendError(res, error, this.logger, 'not found');
+        return;
+      }
+      (found.store as RouteHandler)(req, res, found.params, q === -1 ? '' : url.slice(q + 1));
+    };
+
+    this.server = createServer(
+      {
+        keepAliveTimeout: options.keepAliveTimeoutMs,
+        headersTimeout: options.headersTimeoutMs,
+        requestTimeout: options.requestTimeoutMs,
+        maxHeaderSize: options.maxHeaderSize,
+        // Node checks header and request timeouts on this interval (30 s by default): check often
+        // enough that a slow client is cut off close to its limit.
+        connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs),
+      },
+      onRequest,
+    );
+  }
+
+  /** Starts listening on the configured host and port (0: a free port). */
+  listen(): Promise<ServerAddress> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port, this.options.host, () => {
+        this.server.off('error', reject);
+        const { port, address } = this.server.address() as AddressInfo;
+        const host = address.includes(':') ? `[${address}]` : address;
+        resolve({ host: address, port, url: `http://${host}:${port}` });
+      });
+    });
+  }
+
+  /**
+   * Stops accepting, closes idle keep-alive sockets at once, lets in-flight requests finish (their
+   * responses carry `Connection: close`), and cuts whatever is left after `deadlineMs`.
+   */
+  close(deadlineMs: number): Promise<void> {
+    if (!this.server.listening) return Promise.resolve();
+    this.isClosing = true;
+    return new Promise((resolve) => {
+      const deadline = setTimeout(() => this.server.closeAllConnections(), deadlineMs);
+      deadline.unref();
+      this.server.close(() => {
+        clearTimeout(deadline);
+        resolve();
+      });
+      this.server.closeIdleConnections();
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// SWC compiles the tests so that decorator metadata (emitDecoratorMetadata) is emitted as tsc does.
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  // Workspace packages resolve to their TypeScript sources, so tests never run a stale dist/.
+  resolve: { conditions: ['vitamin:source'] },
+  ssr: { resolve: { conditions: ['vitamin:source', 'node', 'import', 'default'] } },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
