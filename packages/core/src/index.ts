@@ -10,8 +10,8 @@ export { createContainer } from './container/create-container.js';
 export { inject as Inject } from 'inversify';
 
 // config
-export { StaticConfig } from './config/config.js';
-export type { Config, Properties } from './config/config.js';
+export { InMemoryConfig } from './config/config.js';
+export type { Config, ConfigListener, Properties } from './config/config.js';
 
 // server
 export { Controller, defineController } from './server/controller.js';

@@ -6,7 +6,7 @@ import { DEFAULT_CLIENT_TIMEOUT_MS } from '../client/client-options.js';
 import type { ProviderClient } from '../client/provider-client.js';
 import type { Transport } from '../client/transport.js';
 import { UndiciTransport } from '../client/undici-transport.js';
-import { StaticConfig, type Config, type Properties } from '../config/config.js';
+import { InMemoryConfig, type Config, type Properties } from '../config/config.js';
 import { createContainer } from '../container/create-container.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { getMetadata, PROVIDER } from '../metadata/index.js';
@@ -61,7 +61,7 @@ export interface App {
  * every decorator once and compiles the routes and call plans. Nothing listens until `listen()`.
  */
 export function createApp(options: AppOptions): App {
-  const config = isConfig(options.config) ? options.config : new StaticConfig(options.config ?? {});
+  const config = isConfig(options.config) ? options.config : new InMemoryConfig(options.config ?? {});
   const logger = options.logger ?? createLogger({ name: options.name });
   const ownsTransport = options.transport === undefined;
   const transport = options.transport ?? new UndiciTransport();
