@@ -37,6 +37,14 @@ export type { UndiciTransportOptions } from './client/undici-transport.js';
 export { AxiosTransport } from './client/axios-transport.js';
 export type { Transport, TransportRequest, TransportResponse } from './client/transport.js';
 
+// tracing
+export { currentTrace, runWithTrace } from './tracing/trace-context.js';
+export type { TraceContext } from './tracing/trace-context.js';
+export { extractTrace, injectTrace } from './tracing/propagation.js';
+export type { IncomingTrace, PropagationFormat } from './tracing/propagation.js';
+export { DEFAULT_TRACING_OPTIONS, resolveTracingOptions } from './tracing/tracing-options.js';
+export type { ResolvedTracingOptions, TracingOptions } from './tracing/tracing-options.js';
+
 // logging
 export { createLogger } from './logging/logger.js';
 export type { Logger, LoggerOptions } from './logging/logger.js';

@@ -13,6 +13,7 @@ import { getMetadata, PROVIDER } from '../metadata/index.js';
 import { compileControllerRoutes, declaredRoutes, type DeclaredRoute } from '../server/controller-routes.js';
 import { HttpServer, type ServerAddress } from '../server/http-server.js';
 import { resolveServerOptions, type ServerOptions } from '../server/server-options.js';
+import { resolveTracingOptions, type TracingOptions } from '../tracing/tracing-options.js';
 
 /** A class the container can construct. */
 export type Constructor<T = unknown> = new (...args: never[]) => T;
@@ -29,6 +30,8 @@ export interface AppOptions {
   config?: Properties | Config;
   /** HTTP server options; `vitamin.server.port` and `vitamin.server.host` properties override them. */
   server?: ServerOptions;
+  /** Trace propagation and sampling; `vitamin.tracing.*` properties override them. */
+  tracing?: TracingOptions;
   /** How provider clients send requests. @defaultValue an {@link UndiciTransport} owned by the app */
   transport?: Transport;
   /** @defaultValue a JSON logger on standard output */
@@ -89,6 +92,12 @@ export function createApp(options: AppOptions): App {
     port: config.get<number>('vitamin.server.port') ?? options.server?.port,
     host: config.get<string>('vitamin.server.host') ?? options.server?.host,
   });
+  const tracing = resolveTracingOptions({
+    ...options.tracing,
+    propagation:
+      config.get<TracingOptions['propagation']>('vitamin.tracing.propagation') ?? options.tracing?.propagation,
+    sampleRatio: config.get<number>('vitamin.tracing.sampleRatio') ?? options.tracing?.sampleRatio,
+  });
   let server: HttpServer | undefined;
 
   return {
@@ -103,7 +112,7 @@ export function createApp(options: AppOptions): App {
       const served = [...routesByController].flatMap(([type, declared]) =>
         compileControllerRoutes(container.get(type) as object, declared, serverOptions.bodyLimit, logger),
       );
-      server = new HttpServer(served, serverOptions, logger);
+      server = new HttpServer(served, serverOptions, logger, tracing);
       const address = await server.listen();
       logger.info({ url: address.url }, `${options.name} listening`);
       return address;

@@ -5,8 +5,10 @@ import { VitaminError } from '../errors/vitamin-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { HttpMethod } from '../metadata/index.js';
 import { sendError } from './error-response.js';
+import type { ResolvedTracingOptions } from '../tracing/tracing-options.js';
 import type { RouteHandler } from './route-handler.js';
 import type { ResolvedServerOptions } from './server-options.js';
+import { tracedRoute } from './traced-route.js';
 
 /** A route ready to serve. */
 export interface ServedRoute {
@@ -36,13 +38,15 @@ export class HttpServer {
     routes: readonly ServedRoute[],
     private readonly options: ResolvedServerOptions,
     private readonly logger: Logger,
+    tracing: ResolvedTracingOptions,
   ) {
     const router = FindMyWay({ ignoreTrailingSlash: true, maxParamLength: 1000 });
     for (const route of routes) {
       if (router.hasRoute(route.method as HTTPMethod, route.path)) {
         throw new VitaminError('VITAMIN_E_DEFINITION', `Route ${route.method} ${route.path} is declared twice`);
       }
-      router.on(route.method as HTTPMethod, route.path, () => undefined, route.handler);
+      const handler = tracedRoute(route.handler, route.method, route.path, tracing);
+      router.on(route.method as HTTPMethod, route.path, () => undefined, handler);
     }
 
     const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
