@@ -3,8 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Controller, createApp, createLogger, Get, Param } from '@vitamin/core';
 
-/** The JSON every benchmark server answers with. */
-export const PAYLOAD = { id: '42', name: 'Ada Lovelace', language: 'en', tags: ['math', 'engines'] };
+import { PAYLOAD } from './payload.js';
 
 @Controller('/greetings')
 class BenchController {

@@ -94,6 +94,7 @@ export function createApp(options: AppOptions): App {
   });
   const tracing = resolveTracingOptions({
     ...options.tracing,
+    enabled: config.get<boolean>('vitamin.tracing.enabled') ?? options.tracing?.enabled,
     propagation:
       config.get<TracingOptions['propagation']>('vitamin.tracing.propagation') ?? options.tracing?.propagation,
     sampleRatio: config.get<number>('vitamin.tracing.sampleRatio') ?? options.tracing?.sampleRatio,

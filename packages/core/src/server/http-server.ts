@@ -45,7 +45,7 @@ export class HttpServer {
       if (router.hasRoute(route.method as HTTPMethod, route.path)) {
         throw new VitaminError('VITAMIN_E_DEFINITION', `Route ${route.method} ${route.path} is declared twice`);
       }
-      const handler = tracedRoute(route.handler, route.method, route.path, tracing);
+      const handler = tracing.enabled ? tracedRoute(route.handler, route.method, route.path, tracing) : route.handler;
       router.on(route.method as HTTPMethod, route.path, () => undefined, handler);
     }
 

@@ -4,6 +4,11 @@ import type { PropagationFormat } from './propagation.js';
 /** Options of tracing (properties `vitamin.tracing.*`). */
 export interface TracingOptions {
   /**
+   * Whether requests, commands and calls run in spans and carry trace headers.
+   * @defaultValue `true`
+   */
+  enabled?: boolean;
+  /**
    * Header formats written on outgoing calls and messages. Incoming formats are always detected.
    * @defaultValue `['w3c']`
    */
@@ -21,6 +26,7 @@ export type ResolvedTracingOptions = Required<TracingOptions>;
 
 /** The defaults of {@link TracingOptions}. */
 export const DEFAULT_TRACING_OPTIONS: ResolvedTracingOptions = Object.freeze({
+  enabled: true,
   propagation: Object.freeze(['w3c'] as PropagationFormat[]),
   sampleRatio: 1,
 });
@@ -44,5 +50,9 @@ export function resolveTracingOptions(options: TracingOptions = {}): ResolvedTra
       `vitamin.tracing.sampleRatio: '${String(sampleRatio)}' is not between 0 and 1`,
     );
   }
-  return { propagation: Object.freeze([...propagation]), sampleRatio };
+  const enabled = options.enabled ?? DEFAULT_TRACING_OPTIONS.enabled;
+  if (typeof enabled !== 'boolean') {
+    throw new VitaminError('VITAMIN_E_CONFIG', `vitamin.tracing.enabled: '${String(enabled)}' is not true or false`);
+  }
+  return { enabled, propagation: Object.freeze([...propagation]), sampleRatio };
 }
