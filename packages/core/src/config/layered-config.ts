@@ -204,10 +204,10 @@ export class LayeredConfig implements Config {
     }
     const refused = this.refusedKeys(candidate, changed, boot);
     for (const key of refused) {
-      const previous = this.effective.get(key);
-      if (previous === undefined) candidate.delete(key);
-      else candidate.set(key, previous);
-      changed.delete(key);
+      const fallback = this.effective.get(key) ?? this.lowerGoodEntry(key, candidate.get(key), updates);
+      if (fallback === undefined) candidate.delete(key);
+      else candidate.set(key, fallback);
+      if (sameValue(this.effective.get(key)?.value, fallback?.value)) changed.delete(key);
     }
     for (const [name, values] of updates) this.layers.set(name, values);
     this.effective = candidate;
@@ -256,6 +256,26 @@ export class LayeredConfig implements Config {
       }
     }
     return merged;
+  }
+
+  /** For a refused key that had no value yet: the highest layer below the refused one whose value passes. */
+  private lowerGoodEntry(
+    key: string,
+    refused: Entry | undefined,
+    updates: ReadonlyMap<string, LayerValues>,
+  ): Entry | undefined {
+    const below = refused === undefined ? this.layerOrder.length : this.layerOrder.indexOf(refused.source);
+    for (let index = below - 1; index >= 0; index--) {
+      const name = this.layerOrder[index]!;
+      const raw = (updates.get(name) ?? this.layers.get(name))?.get(key);
+      if (raw === undefined) continue;
+      const resolved = resolvePlaceholders(raw, this.env);
+      if (!resolved.ok) continue;
+      if ([...(this.checks.get(key) ?? [])].every((check) => check(resolved.value) === undefined)) {
+        return { value: resolved.value, source: name };
+      }
+    }
+    return undefined;
   }
 
   private refusedKeys(candidate: Map<string, Entry>, changed: Set<string>, boot: boolean): Set<string> {

@@ -21,7 +21,7 @@ export interface YamlProperties {
  *   text is not valid YAML or its top level is not a map
  */
 export function parseYamlProperties(text: string, file: string): YamlProperties {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const error = document.errors[0];
   if (error !== undefined) {
     const at = error.linePos?.[0];
