@@ -58,8 +58,8 @@ describe('configuration from files, etcd and the environment', () => {
 
   it('takes every key from the highest of the eight sources that sets it', async () => {
     const layers = ['code', 'app', 'profile', 'service-file', 'global', 'service', 'instance', 'env'];
-    const keysFrom = (level: number) =>
-      Object.fromEntries(layers.slice(level).map((name) => [`p.${name}`, layers[level]]));
+    const keysFrom = (level: number): Record<string, string> =>
+      Object.fromEntries(layers.slice(level).map((name) => [`p.${name}`, layers[level]!]));
     mkdirSync(join(dir, 'config'), { recursive: true });
     const yaml = (record: Record<string, string>) =>
       Object.entries(record)
