@@ -14,6 +14,7 @@ import {
 } from '../src/index.js';
 import { startEtcd, type EtcdServer } from './support/etcd.js';
 import { eventually } from './support/eventually.js';
+import { startTcpProxy } from './support/tcp-proxy.js';
 
 const quiet = createLogger({ level: 'silent' });
 
@@ -169,5 +170,29 @@ describe('configuration from files, etcd and the environment', () => {
     await etcd.start();
     await store.set('service', { 'retry.max': 5 }, { service: 'flaky' });
     await eventually(() => retries.value === 5, 'the value written after etcd came back', 10_000);
+  });
+
+  it('re-lists after a partition during which the revisions it had were compacted', async () => {
+    const proxy = await startTcpProxy(etcd.endpoint);
+    try {
+      await store.set('service', { 'cut.value': 1, 'cut.gone': 'x' }, { service: 'cut' });
+      const config = await open('cut', {
+        etcd: { endpoints: [proxy.endpoint], instanceId: 'i-1', timeoutMs: 300, retryMinMs: 50, retryMaxMs: 200 },
+      });
+      const value = new DynamicProperty(config, 'cut.value', { default: 0 });
+      proxy.cut();
+      for (let i = 2; i <= 20; i++) await store.set('service', { 'cut.value': i }, { service: 'cut' });
+      await store.delete('service', 'cut.gone', { service: 'cut' });
+      const raw = new Etcd3({ hosts: [etcd.endpoint] });
+      const revision = (await raw.get('any').exec()).header.revision;
+      await raw.kv.compact({ revision, physical: true });
+      raw.close();
+      expect(value.value).toBe(1);
+      proxy.restore();
+      await eventually(() => value.value === 20, 'the value written during the partition', 10_000);
+      expect(config.get('cut.gone')).toBeUndefined();
+    } finally {
+      await proxy.close();
+    }
   });
 });
