@@ -19,7 +19,8 @@ export type {
   LayerValues,
   PropertyCheck,
   PropertyDescription,
-} from './config/layered-config.js';
+  Refresher,
+} from './config/layer-types.js';
 export { CODE_LAYER, ENV_LAYER, createLayeredConfig, loadConfig } from './config/create-config.js';
 export { DEFAULT_CONFIG_OPTIONS, DEFAULT_ETCD_CONFIG_OPTIONS, resolveConfigOptions } from './config/config-options.js';
 export type { ConfigOptions, EtcdConfigOptions, ResolvedConfigOptions } from './config/config-options.js';

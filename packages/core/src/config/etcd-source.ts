@@ -4,7 +4,8 @@ import type { Logger } from '../logging/logger.js';
 import { readSnapshot, writeSnapshot } from './config-snapshot.js';
 import { createEtcdClient } from './etcd-client.js';
 import { ETCD_CONFIG_ROOT, etcdConfigPrefix, parseEtcdConfigKey, type ConfigLevel } from './etcd-keys.js';
-import type { LayeredConfig, LayerValues } from './layered-config.js';
+import type { LayerValues } from './layer-types.js';
+import type { LayeredConfig } from './layered-config.js';
 import { decodeStoreValue } from './store-value.js';
 
 /** The layer names of the config store's three levels, lowest precedence first. */
