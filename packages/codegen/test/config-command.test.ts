@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger, loadConfig, type LayeredConfig } from '@vitamin/core';
@@ -8,6 +11,7 @@ import { startEtcd, type EtcdServer } from '../../core/test/support/etcd.js';
 describe('vitamin config', () => {
   let etcd: EtcdServer;
   let service: LayeredConfig;
+  const dir = mkdtempSync(join(tmpdir(), 'vitamin-cli-'));
   const out: string[] = [];
   const err: string[] = [];
   const run = async (...args: string[]) => {
@@ -26,13 +30,14 @@ describe('vitamin config', () => {
       env: {},
       watchFiles: false,
       logger: createLogger({ level: 'silent' }),
-      etcd: { endpoints: [etcd.endpoint], instanceId: 'i-7', snapshotFile: undefined },
+      etcd: { endpoints: [etcd.endpoint], instanceId: 'i-7', snapshotFile: join(dir, 'snapshot.json') },
       configDir: '/nonexistent',
     });
   });
   afterAll(async () => {
     await service.close();
     await etcd.dispose();
+    rmSync(dir, { recursive: true, force: true });
     process.exitCode = undefined;
   });
 

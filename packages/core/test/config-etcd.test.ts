@@ -177,7 +177,14 @@ describe('configuration from files, etcd and the environment', () => {
     try {
       await store.set('service', { 'cut.value': 1, 'cut.gone': 'x' }, { service: 'cut' });
       const config = await open('cut', {
-        etcd: { endpoints: [proxy.endpoint], instanceId: 'i-1', timeoutMs: 300, retryMinMs: 50, retryMaxMs: 200 },
+        etcd: {
+          endpoints: [proxy.endpoint],
+          instanceId: 'i-1',
+          snapshotFile: join(dir, 'cut.snapshot.json'),
+          timeoutMs: 300,
+          retryMinMs: 50,
+          retryMaxMs: 200,
+        },
       });
       const value = new DynamicProperty(config, 'cut.value', { default: 0 });
       proxy.cut();
