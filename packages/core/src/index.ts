@@ -27,6 +27,7 @@ export type { ConfigOptions, EtcdConfigOptions, ResolvedConfigOptions } from './
 export { DynamicProperty } from './config/dynamic-property.js';
 export type { PropertyChangeListener, PropertyOptions } from './config/dynamic-property.js';
 export { Configuration } from './config/configuration.js';
+export { ChainedProperty, commandProperty } from './config/chained-property.js';
 export { Value, defineValue } from './config/value.js';
 export type { ValueOptions } from './config/value.js';
 export { activateValues, injectValues } from './config/inject-values.js';

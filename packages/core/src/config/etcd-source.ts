@@ -124,7 +124,11 @@ export class EtcdSource {
         service: new Map(this.levels.service),
         instance: new Map(this.levels.instance),
       };
-      for (const event of response.events) this.read(levels, event.kv, event.type === 'Delete' ? 'delete' : 'put');
+      let relevant = false;
+      for (const event of response.events) {
+        relevant = this.read(levels, event.kv, event.type === 'Delete' ? 'delete' : 'put') || relevant;
+      }
+      if (!relevant) return;
       this.apply(levels);
       this.save(response.header.revision);
     });
@@ -155,16 +159,18 @@ export class EtcdSource {
     this.timer.unref();
   }
 
-  private read(levels: Levels, kv: IKeyValue, kind: 'put' | 'delete'): void {
+  /** Reads one store key into `levels`; false when it is not this instance's or was refused. */
+  private read(levels: Levels, kv: IKeyValue, kind: 'put' | 'delete'): boolean {
     const path = kv.key.toString();
     const parsed = parseEtcdConfigKey(path, { service: this.settings.service, instance: this.settings.instance });
-    if (parsed.kind === 'ignore') return;
+    if (parsed.kind === 'ignore') return false;
     if (parsed.kind === 'refused') {
       this.config.refuse({ key: path, source: 'etcd', reason: `store key refused: ${parsed.reason}` });
-      return;
+      return false;
     }
     if (kind === 'delete') levels[parsed.level].delete(parsed.key);
     else levels[parsed.level].set(parsed.key, decodeStoreValue(kv.value.toString()));
+    return true;
   }
 
   private apply(levels: Levels): void {
