@@ -160,6 +160,19 @@ describe('configuration from files, etcd and the environment', () => {
     }
   });
 
+  it('starts on local sources when etcd is down at boot without a snapshot, and catches up when it returns', async () => {
+    await store.set('service', { 'late.value': 'remote' }, { service: 'late' });
+    await etcd.stop();
+    let config: LayeredConfig;
+    try {
+      config = await open('late', { properties: { 'late.value': 'local' } });
+      expect(config.describe('late.value')).toEqual({ key: 'late.value', value: 'local', source: 'code' });
+    } finally {
+      await etcd.start();
+    }
+    await eventually(() => config.get('late.value') === 'remote', 'the store values after etcd started', 10_000);
+  });
+
   it('keeps the last values while etcd is down mid-run and re-syncs when it returns', async () => {
     await store.set('service', { 'retry.max': 3 }, { service: 'flaky' });
     const config = await open('flaky');

@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../logging/logger.js';
 import { LayeredConfig } from './layered-config.js';
 
 const layers = ['code', 'file', 'store', 'env'];
@@ -97,5 +99,19 @@ describe('LayeredConfig', () => {
     expect(() => config.addCheck('n', (v) => (typeof v === 'number' ? undefined : 'not a number'))).toThrow(
       "property 'n' is invalid: not a number",
     );
+  });
+
+  it('never writes a secret value to the log', () => {
+    const lines: string[] = [];
+    const destination = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+    const config = new LayeredConfig({ layers, logger: createLogger({ destination }) });
+    config.addCheck('db.password', (v) => (v === undefined || String(v).length > 8 ? undefined : 'too short'));
+    config.addCheck('db.url', (v) =>
+      v === undefined || String(v).startsWith('postgres:') ? undefined : 'not postgres',
+    );
+    update(config, 'store', { 'db.password': 'hunter2', 'db.url': 'mysql://app:hunter2@db/x' });
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).toContain('******');
+    expect(lines.join('')).not.toContain('hunter2');
   });
 });
