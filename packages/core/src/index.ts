@@ -12,6 +12,42 @@ export { inject as Inject } from 'inversify';
 // config
 export { InMemoryConfig } from './config/config.js';
 export type { Config, ConfigListener, Properties } from './config/config.js';
+export { LayeredConfig } from './config/layered-config.js';
+export type {
+  GroupCheck,
+  LayeredConfigOptions,
+  LayerValues,
+  PropertyCheck,
+  PropertyDescription,
+  Refresher,
+} from './config/layer-types.js';
+export { CODE_LAYER, ENV_LAYER, createLayeredConfig, loadConfig } from './config/create-config.js';
+export { DEFAULT_CONFIG_OPTIONS, DEFAULT_ETCD_CONFIG_OPTIONS, resolveConfigOptions } from './config/config-options.js';
+export type { ConfigOptions, EtcdConfigOptions, ResolvedConfigOptions } from './config/config-options.js';
+export { DynamicProperty } from './config/dynamic-property.js';
+export type { PropertyChangeListener, PropertyOptions } from './config/dynamic-property.js';
+export { Configuration } from './config/configuration.js';
+export { ChainedProperty, commandProperty } from './config/chained-property.js';
+export { Value, defineValue } from './config/value.js';
+export type { ValueOptions } from './config/value.js';
+export { activateValues, injectValues } from './config/inject-values.js';
+export type { ConfigRefusal } from './config/refusals.js';
+export { MASK, isSecretKey, maskUrlCredentials, maskValue } from './config/secrets.js';
+export { ENV_PREFIX, envNameToKey, keyToEnvName } from './config/env-properties.js';
+export {
+  ETCD_CONFIG_ROOT,
+  GLOBAL_SCOPE,
+  etcdConfigKey,
+  etcdConfigPrefix,
+  parseEtcdConfigKey,
+} from './config/etcd-keys.js';
+export type { ConfigLevel, ConfigScope, ParsedStoreKey } from './config/etcd-keys.js';
+export { ETCD_LAYERS } from './config/etcd-source.js';
+export { EtcdConfigStore } from './config/etcd-config-store.js';
+export type { StoredProperty } from './config/etcd-config-store.js';
+export { decodeStoreValue, encodeStoreValue } from './config/store-value.js';
+export { isKnownProperty, registerKnownProperties } from './config/known-keys.js';
+export { keyProblem } from './config/property-key.js';
 
 // server
 export { Controller, defineController } from './server/controller.js';

@@ -6,7 +6,11 @@ import { DEFAULT_CLIENT_TIMEOUT_MS } from '../client/client-options.js';
 import type { ProviderClient } from '../client/provider-client.js';
 import type { Transport } from '../client/transport.js';
 import { UndiciTransport } from '../client/undici-transport.js';
-import { InMemoryConfig, type Config, type Properties } from '../config/config.js';
+import type { Config, Properties } from '../config/config.js';
+import type { EtcdConfigOptions } from '../config/config-options.js';
+import { createLayeredConfig } from '../config/create-config.js';
+import { activateValues } from '../config/inject-values.js';
+import { LayeredConfig } from '../config/layered-config.js';
 import { createContainer } from '../container/create-container.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { getMetadata, PROVIDER } from '../metadata/index.js';
@@ -26,8 +30,17 @@ export interface AppOptions {
   controllers?: Constructor[];
   /** Services (`@Service`) and provider clients (`@Provider`) to bind in the container. */
   providers?: Constructor[];
-  /** Properties, nested or dotted, or a ready {@link Config}. */
+  /**
+   * Properties given in code (nested or dotted; the lowest layer of the app's layered config), or a
+   * ready {@link Config} used as it is.
+   */
   config?: Properties | Config;
+  /** Adds `config/application-<profile>.yaml`. @defaultValue the `VITAMIN_PROFILE` environment variable */
+  profile?: string;
+  /** Folder of the YAML property files. @defaultValue `'config'` */
+  configDir?: string;
+  /** The config store (etcd) with the global, service and instance levels; none when absent. */
+  etcd?: EtcdConfigOptions;
   /** HTTP server options; `vitamin.server.port` and `vitamin.server.host` properties override them. */
   server?: ServerOptions;
   /** Trace propagation and sampling; `vitamin.tracing.*` properties override them. */
@@ -64,12 +77,16 @@ export interface App {
  * every decorator once and compiles the routes and call plans. Nothing listens until `listen()`.
  */
 export function createApp(options: AppOptions): App {
-  const config = isConfig(options.config) ? options.config : new InMemoryConfig(options.config ?? {});
   const logger = options.logger ?? createLogger({ name: options.name });
+  const ownsConfig = !isConfig(options.config);
+  const config = isConfig(options.config)
+    ? options.config
+    : createLayeredConfig({ ...options, service: options.name, properties: options.config as Properties, logger });
   const ownsTransport = options.transport === undefined;
   const transport = options.transport ?? new UndiciTransport();
   const timeoutMs = config.get<number>('vitamin.client.timeoutMs') ?? DEFAULT_CLIENT_TIMEOUT_MS;
   const container = createContainer();
+  activateValues(container, config, [...(options.providers ?? []), ...(options.controllers ?? [])]);
 
   for (const type of options.providers ?? []) {
     const provider = getMetadata(PROVIDER, type);
@@ -110,6 +127,7 @@ export function createApp(options: AppOptions): App {
     get: (type) => container.get(type),
     async listen() {
       if (server !== undefined) throw new Error(`${options.name} is already listening`);
+      if (config instanceof LayeredConfig) await config.ready();
       const served = [...routesByController].flatMap(([type, declared]) =>
         compileControllerRoutes(container.get(type) as object, declared, serverOptions.bodyLimit, logger),
       );
@@ -121,6 +139,7 @@ export function createApp(options: AppOptions): App {
     async close() {
       await server?.close(options.shutdownTimeoutMs ?? 30_000);
       if (ownsTransport) await transport.close();
+      if (ownsConfig && config instanceof LayeredConfig) await config.close();
     },
   };
 }

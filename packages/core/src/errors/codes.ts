@@ -73,6 +73,26 @@ export const ERROR_CODES = {
     retryable: false,
     description: 'A configuration value is missing or invalid.',
   },
+  VITAMIN_E_CONFIG_PARSE: {
+    status: 500,
+    retryable: false,
+    description: 'A configuration file is not valid YAML (the message names file, line and column).',
+  },
+  VITAMIN_E_CONFIG_KEY: {
+    status: 500,
+    retryable: false,
+    description: 'A property key, service name, instance id or profile is malformed or unsafe.',
+  },
+  VITAMIN_E_CONFIG_INVALID: {
+    status: 500,
+    retryable: false,
+    description: 'A property value fails its schema or type at boot, or a placeholder has no value.',
+  },
+  VITAMIN_E_CONFIG_STORE_UNAVAILABLE: {
+    status: 503,
+    retryable: true,
+    description: 'The config store is unreachable at boot, there is no snapshot, and failFast is set.',
+  },
 } as const satisfies Record<string, { status: number; retryable: boolean; description: string }>;
 
 /** A stable vitamin error code, such as `VITAMIN_E_VALIDATION`. */

@@ -12,3 +12,5 @@ export type {
   SchemaIssue,
   SchemaResult,
 } from './http-metadata.js';
+export { VALUES } from './config-metadata.js';
+export type { ValueMetadata } from './config-metadata.js';
