@@ -73,6 +73,21 @@ export const ERROR_CODES = {
     retryable: false,
     description: 'A configuration value is missing or invalid.',
   },
+  VITAMIN_E_UNAUTHORIZED: {
+    status: 401,
+    retryable: false,
+    description: 'An actuator endpoint that is not open was called without a bearer token.',
+  },
+  VITAMIN_E_FORBIDDEN: {
+    status: 403,
+    retryable: false,
+    description: 'An actuator endpoint was called with a wrong token, or no token is configured for it.',
+  },
+  VITAMIN_E_STREAM_LIMIT: {
+    status: 503,
+    retryable: true,
+    description: 'A metric stream already has as many clients as it accepts (`streamMaxClients`).',
+  },
 } as const satisfies Record<string, { status: number; retryable: boolean; description: string }>;
 
 /** A stable vitamin error code, such as `VITAMIN_E_VALIDATION`. */
