@@ -1,5 +1,5 @@
 /** The state of a command's circuit, as the resilience code reports it. */
-export type CircuitState = 'closed' | 'open' | 'half-open' | 'forced-open' | 'forced-closed';
+export type CircuitStateView = 'closed' | 'open' | 'half-open' | 'forced-open' | 'forced-closed';
 
 /** Rolling counts of a command's outcomes over its window. */
 export interface CommandEventCounts {
@@ -47,7 +47,7 @@ export interface CommandView {
   readonly key: string;
   /** The group (provider service; Hystrix's thread-pool key). */
   readonly group: string;
-  readonly circuit: CircuitState;
+  readonly circuit: CircuitStateView;
   readonly counts: CommandEventCounts;
   /** Executions running now (bulkhead permits held). */
   readonly concurrency: number;

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry, type Metric } from 'prom-client';
 import type { CommandMetricsSource, CommandView } from './metrics-source.js';
 
 /** Latency buckets of the HTTP histograms, in seconds (5 ms to 10 s). */
@@ -24,6 +24,10 @@ function processMetrics(): Registry {
   if (processRegistry === undefined) {
     processRegistry = new Registry();
     collectDefaultMetrics({ register: processRegistry });
+    // Gauges named like counters: `promtool check metrics` rejects them.
+    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
+      processRegistry.removeSingleMetric(name);
+    }
   }
   return processRegistry;
 }
@@ -87,30 +91,7 @@ function commandMetrics(source: CommandMetricsSource, registers: Registry[]): vo
       });
     },
   });
-  new Counter({
-    name: 'vitamin_command_executions_total',
-    help: 'Command executions since start.',
-    labelNames,
-    registers,
-    collect() {
-      this.reset();
-      each((c) => this.inc({ command: c.key, group: c.group }, c.latency.count));
-    },
-  });
-  new Gauge({
-    name: 'vitamin_command_latency_seconds',
-    help: 'Command latency since start, by quantile.',
-    labelNames: [...labelNames, 'quantile'],
-    registers,
-    collect() {
-      this.reset();
-      each((c) => {
-        for (const q of [0.5, 0.9, 0.99, 0.995, 1]) {
-          this.set({ command: c.key, group: c.group, quantile: String(q) }, c.latency.percentile(q * 100) / 1000);
-        }
-      });
-    },
-  });
+  registers[0]!.registerMetric(latencySummary(source));
   new Gauge({
     name: 'vitamin_circuit_breaker_state',
     help: 'State of each command circuit: 1 for the current state, 0 for the others.',
@@ -163,4 +144,30 @@ function commandMetrics(source: CommandMetricsSource, registers: Registry[]): vo
       for (const g of source.groups()) this.set({ group: g.group }, g.queued);
     },
   });
+}
+
+const QUANTILES = [0.5, 0.9, 0.99, 0.995, 1];
+
+/**
+ * `vitamin_command_latency_seconds`, a summary (quantiles, `_sum`, `_count`) of each command's
+ * latency since start, read from its histogram at scrape time.
+ */
+function latencySummary(source: CommandMetricsSource): Metric {
+  const name = 'vitamin_command_latency_seconds';
+  const help = 'Command latency since start.';
+  const get = async () => ({
+    name,
+    help,
+    type: 'summary',
+    aggregator: 'sum',
+    values: source.commands().flatMap((c) => {
+      const labels = { command: c.key, group: c.group };
+      return [
+        ...QUANTILES.map((q) => ({ labels: { ...labels, quantile: q }, value: c.latency.percentile(q * 100) / 1000 })),
+        { metricName: `${name}_sum`, labels, value: (c.latency.mean * c.latency.count) / 1000 },
+        { metricName: `${name}_count`, labels, value: c.latency.count },
+      ];
+    }),
+  });
+  return { name, help, type: 'summary', aggregator: 'sum', get } as unknown as Metric;
 }
