@@ -11,15 +11,20 @@ export interface HystrixStreamSettings {
   readonly maxBufferedBytes: number;
 }
 
+/** Batches in a row a client may miss (its socket not drained) before it is disconnected. */
+const MAX_MISSED_BATCHES = 10;
+
 /**
  * `/actuator/hystrix.stream`: Server-Sent Events with one `HystrixCommand` event per command and one
  * `HystrixThreadPool` event per group on each tick. The timer runs only while a client listens; each
  * tick's events are built once and written to each client in one write (never interleaved). A
- * client whose socket still has not drained the previous batch misses this one; one whose unread
- * bytes pass `maxBufferedBytes` is disconnected, so a slow client never grows memory without bound.
+ * client whose socket has not drained the previous batch misses this one; one that missed 10 in a
+ * row, or whose unread bytes pass `maxBufferedBytes`, is disconnected: a slow client holds at most
+ * one batch in memory, and not for long.
  */
 export class HystrixStream {
-  private readonly clients = new Set<ServerResponse>();
+  /** Clients, with how many batches each missed in a row. */
+  private readonly clients = new Map<ServerResponse, number>();
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -51,7 +56,7 @@ export class HystrixStream {
       'x-accel-buffering': 'no',
     });
     res.write(': connected\n\n');
-    this.clients.add(res);
+    this.clients.set(res, 0);
     res.once('close', () => this.release(res));
     req.socket.setNoDelay(true);
     if (this.timer === undefined) {
@@ -69,20 +74,23 @@ export class HystrixStream {
       this.logger.error({ err: error }, 'hystrix.stream could not read command metrics');
       return;
     }
-    for (const res of this.clients) {
-      if (res.writableLength > this.settings.maxBufferedBytes) {
+    for (const [res, missed] of this.clients) {
+      if (res.writableLength > this.settings.maxBufferedBytes || missed >= MAX_MISSED_BATCHES) {
         this.logger.warn('hystrix.stream client too slow: disconnected');
         res.destroy();
         this.release(res);
-      } else if (!res.writableNeedDrain) {
+      } else if (res.writableNeedDrain) {
+        this.clients.set(res, missed + 1);
+      } else {
         res.write(batch);
+        if (missed > 0) this.clients.set(res, 0);
       }
     }
   }
 
   /** Ends every client's stream (at shutdown) and stops the timer. */
   close(): void {
-    for (const res of this.clients) res.end();
+    for (const res of this.clients.keys()) res.end();
     this.clients.clear();
     this.stopTimer();
   }

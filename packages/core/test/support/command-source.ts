@@ -45,6 +45,10 @@ export class RecordedCommands implements CommandMetricsSource, CircuitBreakerCon
     this.entries.set(key, { group, counts: { ...ZERO, ...counts }, latencies: [...latencies].sort((a, b) => a - b), circuit: 'closed' });
   }
 
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
   apply(key: string, action: CircuitAction): boolean {
     const entry = this.entries.get(key);
     if (entry === undefined) return false;
