@@ -34,6 +34,10 @@ class HelloClient extends ProviderClient {
   }
 }
 
+/** A JSON body, read loosely by the assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
 const quiet = () => createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });
 const agent = new Agent();
 const commands = new RecordedCommands();
@@ -45,7 +49,7 @@ async function get(path: string, token?: string) {
   const headers = token === undefined ? {} : { authorization: `Bearer ${token}` };
   const res = await request(`${url}${path}`, { dispatcher: agent, headers });
   const text = await res.body.text();
-  return { status: res.statusCode, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, any> };
+  return { status: res.statusCode, headers: res.headers, text, json: () => JSON.parse(text) as Json };
 }
 
 async function post(path: string, body: unknown, token = TOKEN) {
@@ -55,13 +59,16 @@ async function post(path: string, body: unknown, token = TOKEN) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: res.statusCode, json: (await res.body.json()) as Record<string, any> };
+  return { status: res.statusCode, json: (await res.body.json()) as Json };
 }
 
 beforeAll(async () => {
-  commands.record('HelloClient#hello', 'hello-service', { success: 18, failure: 2, timeout: 1, shortCircuited: 3 }, [
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 40,
-  ]);
+  commands.record(
+    'HelloClient#hello',
+    'hello-service',
+    { success: 18, failure: 2, timeout: 1, shortCircuited: 3 },
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 40],
+  );
   app = createApp({
     name: 'hello-service',
     controllers: [HelloController],
@@ -91,7 +98,10 @@ describe('actuator over HTTP', () => {
   it('serves health with indicator statuses, details only to an authenticated caller', async () => {
     const open = await get('/actuator/health');
     expect(open.status).toBe(200);
-    expect(open.json()).toEqual({ status: 'UP', components: { database: { status: 'UP' }, lifecycle: { status: 'UP' } } });
+    expect(open.json()).toEqual({
+      status: 'UP',
+      components: { database: { status: 'UP' }, lifecycle: { status: 'UP' } },
+    });
     const authed = (await get('/actuator/health', TOKEN)).json();
     expect(authed.components.database).toEqual({ status: 'UP', details: { pool: 3 } });
   });
@@ -124,7 +134,10 @@ describe('actuator over HTTP', () => {
         { error: { code: 'VITAMIN_E_UNAUTHORIZED', message: 'Authentication required' } },
       ]);
       const wrong = await get(`/actuator/${endpoint}`, `${TOKEN}x`);
-      expect([wrong.status, wrong.json()]).toEqual([403, { error: { code: 'VITAMIN_E_FORBIDDEN', message: 'Forbidden' } }]);
+      expect([wrong.status, wrong.json()]).toEqual([
+        403,
+        { error: { code: 'VITAMIN_E_FORBIDDEN', message: 'Forbidden' } },
+      ]);
     },
   );
 
@@ -139,7 +152,9 @@ describe('actuator over HTTP', () => {
       await app.get(HelloController);
       await consumer.get(HelloClient).hello({ path: { name: 'ada' } });
       const consumerText = await consumer.actuator!.metrics.text();
-      expect(consumerText).toMatch(/http_client_request_duration_seconds_count\{method="GET",server="127\.0\.0\.1:\d+",status="200"\} 1/);
+      expect(consumerText).toMatch(
+        /http_client_request_duration_seconds_count\{method="GET",server="127\.0\.0\.1:\d+",status="200"\} 1/,
+      );
     } finally {
       await consumer.close();
     }
@@ -147,11 +162,19 @@ describe('actuator over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     const text = res.text;
-    expect(text).toContain('http_server_request_duration_seconds_count{method="GET",route="/hello/:name",status="200"} 1');
-    expect(text).toContain('vitamin_command_events{command="HelloClient#hello",group="hello-service",event="failure"} 2');
-    expect(text).toContain('vitamin_circuit_breaker_state{command="HelloClient#hello",group="hello-service",state="closed"} 1');
+    expect(text).toContain(
+      'http_server_request_duration_seconds_count{method="GET",route="/hello/:name",status="200"} 1',
+    );
+    expect(text).toContain(
+      'vitamin_command_events{command="HelloClient#hello",group="hello-service",event="failure"} 2',
+    );
+    expect(text).toContain(
+      'vitamin_circuit_breaker_state{command="HelloClient#hello",group="hello-service",state="closed"} 1',
+    );
     expect(text).toContain('vitamin_bulkhead_max{command="HelloClient#hello",group="hello-service"} 10');
-    expect(text).toContain('vitamin_command_latency_seconds{command="HelloClient#hello",group="hello-service",quantile="0.5"} 0.005');
+    expect(text).toContain(
+      'vitamin_command_latency_seconds{command="HelloClient#hello",group="hello-service",quantile="0.5"} 0.005',
+    );
     expect(text).toContain('process_cpu_user_seconds_total');
     const check = await promtoolCheck(text);
     expect(check.output).toBe('');
@@ -199,7 +222,9 @@ describe('actuator over HTTP', () => {
     const key = encodeURIComponent('HelloClient#hello');
     expect((await post(`/actuator/circuitbreakers/${key}`, { action: 'forceOpen' })).json.state).toBe('forced-open');
     expect((await get('/actuator/health', TOKEN)).status).toBe(200);
-    expect((await post(`/actuator/circuitbreakers/${key}`, { action: 'forceClosed' })).json.state).toBe('forced-closed');
+    expect((await post(`/actuator/circuitbreakers/${key}`, { action: 'forceClosed' })).json.state).toBe(
+      'forced-closed',
+    );
     expect((await post(`/actuator/circuitbreakers/${key}`, { action: 'reset' })).json.state).toBe('closed');
     expect((await post(`/actuator/circuitbreakers/${key}`, { action: 'explode' })).status).toBe(400);
     expect((await post('/actuator/circuitbreakers/unknown', { action: 'reset' })).status).toBe(404);

@@ -58,8 +58,12 @@ describe('graceful shutdown of real processes', () => {
       try {
         const res = await request(`${url}/work`, { dispatcher: agent });
         await res.body.json();
-        if (res.statusCode === 200) counts.ok++;
-        else (counts.failed++, failures.push(`${url} ${res.statusCode}`));
+        if (res.statusCode === 200) {
+          counts.ok++;
+        } else {
+          counts.failed++;
+          failures.push(`${url} ${res.statusCode}`);
+        }
       } catch (error) {
         if (retry && isConnectError(error)) {
           counts.failovers++;

@@ -40,7 +40,12 @@ async function until(condition: () => boolean, ms: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  commands.record('Orders#get', 'orders', { success: 45, failure: 4, timeout: 1, bulkheadRejected: 2 }, [2, 3, 5, 8, 13, 21]);
+  commands.record(
+    'Orders#get',
+    'orders',
+    { success: 45, failure: 4, timeout: 1, bulkheadRejected: 2 },
+    [2, 3, 5, 8, 13, 21],
+  );
   commands.record('Orders#list', 'orders', { success: 3 }, [1]);
   app = createApp({
     name: 'stream-service',
@@ -89,13 +94,30 @@ describe('hystrix.stream', () => {
       reportingHosts: 1,
     });
     expect(Object.keys(command['latencyExecute'] as object).sort()).toEqual([...HYSTRIX_PERCENTILES].sort());
-    expect(command['latencyExecute']).toEqual({ 0: 2, 25: 3, 50: 5, 75: 13, 90: 21, 95: 21, 99: 21, 99.5: 21, 100: 21 });
+    expect(command['latencyExecute']).toEqual({
+      0: 2,
+      25: 3,
+      50: 5,
+      75: 13,
+      90: 21,
+      95: 21,
+      99: 21,
+      99.5: 21,
+      100: 21,
+    });
     expect(command['latencyTotal']).toEqual(command['latencyExecute']);
     expect(typeof command['currentTime']).toBe('number');
     expect(typeof command[HISTOGRAM_FIELD]).toBe('string');
     const pool = events.find((e) => e['type'] === 'HystrixThreadPool')!;
-    expect(pool).toMatchObject({ name: 'orders', currentActiveCount: 1, rollingCountThreadsExecuted: 7, reportingHosts: 1 });
-    expect(events.filter((e) => e['type'] === 'HystrixThreadPool' && e['currentTime'] === pool['currentTime'])).toHaveLength(1);
+    expect(pool).toMatchObject({
+      name: 'orders',
+      currentActiveCount: 1,
+      rollingCountThreadsExecuted: 7,
+      reportingHosts: 1,
+    });
+    expect(
+      events.filter((e) => e['type'] === 'HystrixThreadPool' && e['currentTime'] === pool['currentTime']),
+    ).toHaveLength(1);
   });
 
   it('releases a subscriber within 1 s of a disconnect and stops its timer', async () => {
@@ -115,7 +137,9 @@ describe('hystrix.stream', () => {
       headers: { authorization: `Bearer ${TOKEN}` },
     });
     expect(res.statusCode).toBe(503);
-    expect(await res.body.json()).toEqual({ error: { code: 'VITAMIN_E_STREAM_LIMIT', message: 'Too many stream clients' } });
+    expect(await res.body.json()).toEqual({
+      error: { code: 'VITAMIN_E_STREAM_LIMIT', message: 'Too many stream clients' },
+    });
     for (const { socket } of clients) socket.destroy();
     await agent.close();
     await until(() => app.actuator!.stream.clientCount === 0, 1000);

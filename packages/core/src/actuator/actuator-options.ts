@@ -1,3 +1,5 @@
+import { VitaminError } from '../errors/vitamin-error.js';
+
 /** Options of the actuator endpoints; each can also be set by a `vitamin.actuator.*` property. */
 export interface ActuatorOptions {
   /**
@@ -68,11 +70,40 @@ export const DEFAULT_ACTUATOR_OPTIONS: ResolvedActuatorOptions = Object.freeze({
   healthTimeoutMs: 2000,
 });
 
-/** Fills in defaults; `undefined` fields take the default. */
+type Check = (value: unknown) => boolean;
+
+const wholeNumber: Check = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const positive: Check = (v) => wholeNumber(v) && (v as number) >= 1;
+
+/** What each option accepts, in the words of error messages. */
+const RULES: Readonly<Record<keyof ActuatorOptions, readonly [Check, string]>> = {
+  enabled: [(v) => typeof v === 'boolean', 'true or false'],
+  basePath: [(v) => typeof v === 'string' && /^\/[\w./-]*$/.test(v), "a path starting with '/'"],
+  managementPort: [(v) => wholeNumber(v) && (v as number) <= 65_535, 'a port from 0 to 65535'],
+  managementHost: [(v) => typeof v === 'string' && v !== '', 'a host name or address'],
+  openEndpoints: [(v) => Array.isArray(v) && v.every((e) => typeof e === 'string'), 'a list of endpoint names'],
+  streamIntervalMs: [positive, 'an integer ≥ 1 (ms)'],
+  streamMaxClients: [wholeNumber, 'an integer ≥ 0'],
+  streamMaxBufferedBytes: [positive, 'an integer ≥ 1 (bytes)'],
+  healthTimeoutMs: [positive, 'an integer ≥ 1 (ms)'],
+};
+
+/**
+ * Fills in defaults; `undefined` fields take the default.
+ * @throws VitaminError `VITAMIN_E_CONFIG` naming the first option whose value is invalid
+ */
 export function resolveActuatorOptions(options: ActuatorOptions = {}): ResolvedActuatorOptions {
   const resolved: Record<string, unknown> = { ...DEFAULT_ACTUATOR_OPTIONS };
   for (const [key, value] of Object.entries(options)) {
-    if (value !== undefined) resolved[key] = value;
+    if (value === undefined) continue;
+    const rule = RULES[key as keyof ActuatorOptions];
+    if (rule !== undefined && !rule[0](value)) {
+      throw new VitaminError(
+        'VITAMIN_E_CONFIG',
+        `vitamin.actuator.${key} must be ${rule[1]}, got ${JSON.stringify(value) ?? String(value)}`,
+      );
+    }
+    resolved[key] = value;
   }
   return Object.freeze(resolved) as ResolvedActuatorOptions;
 }

@@ -95,17 +95,19 @@ export class Actuator {
     };
     const properties = sources?.properties ?? configProperties(config);
     const loggers = sources?.loggers ?? new Map([['root', logger]]);
-    const health = (group?: HealthGroup): Handler => async (req, res) => {
-      const report = await this.health.check(group);
-      const showDetails = isAuthorized(req, policy);
-      const components = Object.fromEntries(
-        Object.entries(report.components).map(([name, result]) => [
-          name,
-          showDetails && result.details !== undefined ? result : { status: result.status },
-        ]),
-      );
-      sendJson(res, httpStatusOf(report.status), { status: report.status, components });
-    };
+    const health =
+      (group?: HealthGroup): Handler =>
+      async (req, res) => {
+        const report = await this.health.check(group);
+        const showDetails = isAuthorized(req, policy);
+        const components = Object.fromEntries(
+          Object.entries(report.components).map(([name, result]) => [
+            name,
+            showDetails && result.details !== undefined ? result : { status: result.status },
+          ]),
+        );
+        sendJson(res, httpStatusOf(report.status), { status: report.status, components });
+      };
     const endpoints: [string, HttpMethod, string, Handler][] = [
       ['health', 'GET', 'health', health()],
       ['health', 'GET', 'health/liveness', health('liveness')],

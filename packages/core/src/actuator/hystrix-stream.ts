@@ -98,7 +98,8 @@ export class HystrixStream {
   private batch(): string {
     const now = this.clock();
     let text = '';
-    for (const command of this.source.commands()) text += `data: ${JSON.stringify(hystrixCommandEvent(command, now))}\n\n`;
+    for (const command of this.source.commands())
+      text += `data: ${JSON.stringify(hystrixCommandEvent(command, now))}\n\n`;
     for (const group of this.source.groups()) text += `data: ${JSON.stringify(hystrixThreadPoolEvent(group, now))}\n\n`;
     // A comment keeps proxies from timing out an idle stream, and finds dead sockets.
     return text === '' ? ': ping\n\n' : text;

@@ -25,7 +25,11 @@ function processMetrics(): Registry {
     processRegistry = new Registry();
     collectDefaultMetrics({ register: processRegistry });
     // Gauges named like counters: `promtool check metrics` rejects them.
-    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
+    for (const name of [
+      'nodejs_active_handles_total',
+      'nodejs_active_requests_total',
+      'nodejs_active_resources_total',
+    ]) {
       processRegistry.removeSingleMetric(name);
     }
   }
@@ -100,7 +104,8 @@ function commandMetrics(source: CommandMetricsSource, registers: Registry[]): vo
     collect() {
       this.reset();
       each((c) => {
-        for (const state of CIRCUIT_STATES) this.set({ command: c.key, group: c.group, state }, c.circuit === state ? 1 : 0);
+        for (const state of CIRCUIT_STATES)
+          this.set({ command: c.key, group: c.group, state }, c.circuit === state ? 1 : 0);
       });
     },
   });

@@ -25,15 +25,27 @@ export function actuatorOptionsOf(config: Config, options: AppActuatorOptions = 
   for (const key of Object.keys(DEFAULT_ACTUATOR_OPTIONS)) {
     const value = config.get<unknown>(`vitamin.actuator.${key}`);
     if (value === undefined) continue;
-    fromConfig[key] = key === 'openEndpoints' && typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value;
+    fromConfig[key] =
+      key === 'openEndpoints' && typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value;
   }
   const picked: Record<string, unknown> = {};
   for (const key of Object.keys(DEFAULT_ACTUATOR_OPTIONS)) picked[key] = (options as Record<string, unknown>)[key];
   const merged = { ...picked, ...fromConfig } as ActuatorOptions;
-  for (const key of ['managementPort', 'streamIntervalMs', 'streamMaxClients', 'streamMaxBufferedBytes'] as const) {
-    if (typeof merged[key] === 'string') (merged as Record<string, unknown>)[key] = Number(merged[key]);
+  const numeric = [
+    'managementPort',
+    'streamIntervalMs',
+    'streamMaxClients',
+    'streamMaxBufferedBytes',
+    'healthTimeoutMs',
+  ] as const;
+  for (const key of numeric) {
+    const value = merged[key] as unknown;
+    if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) {
+      (merged as Record<string, unknown>)[key] = Number(value);
+    }
   }
-  if (typeof merged.enabled === 'string') merged.enabled = merged.enabled === 'true';
+  const enabled = merged.enabled as unknown;
+  if (enabled === 'true' || enabled === 'false') merged.enabled = enabled === 'true';
   return resolveActuatorOptions(merged);
 }
 

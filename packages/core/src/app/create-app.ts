@@ -91,7 +91,8 @@ export function createApp(options: AppOptions): App {
   const ownsTransport = options.transport === undefined;
   const actuator = createActuator(options.name, config, logger, options.actuator);
   const rawTransport = options.transport ?? new UndiciTransport();
-  const transport = actuator === undefined ? rawTransport : new MeteredTransport(rawTransport, actuator.metrics.clientRequests);
+  const transport =
+    actuator === undefined ? rawTransport : new MeteredTransport(rawTransport, actuator.metrics.clientRequests);
   const timeoutMs = config.get<number>('vitamin.client.timeoutMs') ?? DEFAULT_CLIENT_TIMEOUT_MS;
   const container = createContainer();
 

@@ -54,7 +54,8 @@ export class AppLifecycle {
   ): Promise<ServerAddress> {
     if (this.server !== undefined) throw new Error(`${this.name} is already listening`);
     const actuator = this.actuator;
-    const served = actuator === undefined ? [...routes] : routes.map((r) => meteredRoute(r, actuator.metrics.serverRequests));
+    const served =
+      actuator === undefined ? [...routes] : routes.map((r) => meteredRoute(r, actuator.metrics.serverRequests));
     if (actuator !== undefined && this.managementPort !== undefined) {
       const managementRoutes = actuator.routes(isLoopback(this.managementHost));
       const settings = { ...options, port: this.managementPort, host: this.managementHost };

@@ -64,14 +64,14 @@ export class HttpServer {
     };
 
     const serverSettings = {
-        keepAliveTimeout: options.keepAliveTimeoutMs,
-        headersTimeout: options.headersTimeoutMs,
-        requestTimeout: options.requestTimeoutMs,
-        maxHeaderSize: options.maxHeaderSize,
-        // Node checks header and request timeouts on this interval (30 s by default): check often
-        // enough that a slow client is cut off close to its limit.
-        connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs),
-      };
+      keepAliveTimeout: options.keepAliveTimeoutMs,
+      headersTimeout: options.headersTimeoutMs,
+      requestTimeout: options.requestTimeoutMs,
+      maxHeaderSize: options.maxHeaderSize,
+      // Node checks header and request timeouts on this interval (30 s by default): check often
+      // enough that a slow client is cut off close to its limit.
+      connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs),
+    };
     // Responses in flight when close() starts must tell keep-alive clients not to reuse the socket.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const server = this;

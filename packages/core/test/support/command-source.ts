@@ -39,10 +39,18 @@ const ZERO: CommandEventCounts = Object.freeze({
  * (what the resilience code implements in the app): counts, latencies in ms, circuit state.
  */
 export class RecordedCommands implements CommandMetricsSource, CircuitBreakerControl {
-  private readonly entries = new Map<string, { group: string; counts: CommandEventCounts; latencies: number[]; circuit: CommandView['circuit'] }>();
+  private readonly entries = new Map<
+    string,
+    { group: string; counts: CommandEventCounts; latencies: number[]; circuit: CommandView['circuit'] }
+  >();
 
   record(key: string, group: string, counts: Partial<CommandEventCounts>, latencies: number[]): void {
-    this.entries.set(key, { group, counts: { ...ZERO, ...counts }, latencies: [...latencies].sort((a, b) => a - b), circuit: 'closed' });
+    this.entries.set(key, {
+      group,
+      counts: { ...ZERO, ...counts },
+      latencies: [...latencies].sort((a, b) => a - b),
+      circuit: 'closed',
+    });
   }
 
   forget(key: string): void {
