@@ -30,14 +30,23 @@ async function serve(kind: string): Promise<void> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   } else {
-    const app = createApp({ name: 'bench', controllers: [BenchController], logger: createLogger({ level: 'silent' }) });
+    // `vitamin-bare`: the actuator (and so the per-request metrics) turned off.
+    const actuator = { vitamin: { actuator: { enabled: kind !== 'vitamin-bare' } } };
+    const app = createApp({
+      name: 'bench',
+      controllers: [BenchController],
+      logger: createLogger({ level: 'silent' }),
+      config: actuator,
+    });
     port = (await app.listen()).port;
   }
   process.send!({ port });
 }
 
 /** A benchmark server in a child process, so that it never competes with the caller's event loop. */
-export async function startServerProcess(kind: 'raw' | 'vitamin'): Promise<{ url: string; child: ChildProcess }> {
+export async function startServerProcess(
+  kind: 'raw' | 'vitamin' | 'vitamin-bare',
+): Promise<{ url: string; child: ChildProcess }> {
   const child = fork(new URL(import.meta.url), [kind], { stdio: 'inherit' });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));

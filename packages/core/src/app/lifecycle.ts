@@ -65,7 +65,11 @@ export class AppLifecycle {
       served.push(...actuator.routes(false));
     }
     this.server = new HttpServer(served, options, this.logger, tracing);
-    const address = await this.server.listen();
+    const address = await this.server.listen().catch(async (error: unknown) => {
+      this.server = undefined;
+      await this.management?.close(0);
+      throw error;
+    });
     actuator?.health.setLifecycle('ready');
     return address;
   }
