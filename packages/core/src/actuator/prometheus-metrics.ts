@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Gauge, Histogram, Registry, type Metric } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry, type Metric } from 'prom-client';
+import { HttpHistogram } from './http-histogram.js';
 import type { CommandMetricsSource, CommandView } from './metrics-source.js';
 
 /** Latency buckets of the HTTP histograms, in seconds (5 ms to 10 s). */
@@ -43,26 +44,22 @@ function processMetrics(): Registry {
 export class PrometheusMetrics {
   readonly registry = new Registry();
   /** `http_server_request_duration_seconds{method,route,status}`. */
-  readonly serverRequests: Histogram<'method' | 'route' | 'status'>;
+  readonly serverRequests = new HttpHistogram(
+    'http_server_request_duration_seconds',
+    'Duration of HTTP requests served, by method, route template and status.',
+    HTTP_BUCKETS_SECONDS,
+  );
   /** `http_client_request_duration_seconds{method,server,status}`; status `error` when no answer came. */
-  readonly clientRequests: Histogram<'method' | 'server' | 'status'>;
+  readonly clientRequests = new HttpHistogram(
+    'http_client_request_duration_seconds',
+    'Duration of HTTP calls to providers, by method, server and status.',
+    HTTP_BUCKETS_SECONDS,
+  );
 
   constructor(source: CommandMetricsSource) {
     const registers = [this.registry];
-    this.serverRequests = new Histogram({
-      name: 'http_server_request_duration_seconds',
-      help: 'Duration of HTTP requests served, by method, route template and status.',
-      labelNames: ['method', 'route', 'status'],
-      buckets: [...HTTP_BUCKETS_SECONDS],
-      registers,
-    });
-    this.clientRequests = new Histogram({
-      name: 'http_client_request_duration_seconds',
-      help: 'Duration of HTTP calls to providers, by method, server and status.',
-      labelNames: ['method', 'server', 'status'],
-      buckets: [...HTTP_BUCKETS_SECONDS],
-      registers,
-    });
+    this.registry.registerMetric(this.serverRequests.metric());
+    this.registry.registerMetric(this.clientRequests.metric());
     commandMetrics(source, registers);
   }
 
