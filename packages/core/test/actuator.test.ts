@@ -16,7 +16,7 @@ import { RecordedCommands } from './support/command-source.js';
 import { promtoolCheck } from './support/promtool.js';
 
 const TOKEN = 'actuator-token-0123456789';
-const SECRETS = ['hunter2', 's3cr3t-api', 'tok-9f8e7d', TOKEN, 'pa55word'];
+const SECRETS = ['hunter2', 's3cr3t-api', 'tok-9f8e7d', TOKEN, 'pa55word', 'env-s3cret', 'argv-s3cret'];
 
 @Controller('/hello')
 class HelloController {
@@ -63,6 +63,9 @@ async function post(path: string, body: unknown, token = TOKEN) {
 }
 
 beforeAll(async () => {
+  // Secrets the process was started with must not show either.
+  process.env['DB_PASSWORD'] = 'env-s3cret';
+  process.argv.push('--db-password=argv-s3cret');
   commands.record(
     'HelloClient#hello',
     'hello-service',
@@ -90,6 +93,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  delete process.env['DB_PASSWORD'];
+  process.argv.splice(process.argv.indexOf('--db-password=argv-s3cret'), 1);
   await app.close();
   await agent.close();
 });
