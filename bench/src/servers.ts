@@ -41,6 +41,25 @@ async function serve(kind: string): Promise<void> {
     port = (await app.listen()).port;
   }
   process.send!({ port });
+  // Answers `cpu` with the CPU time used so far, so benchmarks can compare cost per request,
+  // which a busy machine disturbs less than throughput.
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
+  });
+}
+
+/** CPU time (user + system, in µs) a benchmark server process has used so far. */
+export function serverCpuMicros(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      const cpu = (message as { cpu?: NodeJS.CpuUsage }).cpu;
+      if (cpu === undefined) return;
+      child.off('message', onMessage);
+      resolve(cpu.user + cpu.system);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
 }
 
 /** A benchmark server in a child process, so that it never competes with the caller's event loop. */
