@@ -107,6 +107,11 @@ describe('hystrix.stream', () => {
     });
     expect(command['latencyTotal']).toEqual(command['latencyExecute']);
     expect(typeof command['currentTime']).toBe('number');
+    for (const [field, value] of Object.entries(command)) {
+      if (/^(rollingCount|rollingMax|current|errorCount|requestCount|errorPercentage|latency\w*_mean)/.test(field)) {
+        expect(Number.isInteger(value), field).toBe(true);
+      }
+    }
     expect(typeof command[HISTOGRAM_FIELD]).toBe('string');
     const pool = events.find((e) => e['type'] === 'HystrixThreadPool')!;
     expect(pool).toMatchObject({
