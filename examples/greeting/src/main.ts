@@ -11,7 +11,8 @@ const client = consumer.get(GreetingClient);
 const hello = await client.getGreeting({ path: { name: 'Ada' } });
 const bonjour = await client.createGreeting({ body: { name: 'Grace', language: 'fr' } });
 console.log(`greeting-service at ${url} answered:\n  ${hello.message}\n  ${bonjour.message}`);
-console.log(`its health: ${url}/actuator/health`);
+const health = (await (await fetch(`${url}/actuator/health`)).json()) as { status: string };
+console.log(`its health (${url}/actuator/health): ${health.status}`);
 
 await consumer.close();
 await service.close();
