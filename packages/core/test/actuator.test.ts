@@ -6,6 +6,7 @@ import {
   createApp,
   createLogger,
   Get,
+  InMemoryConfig,
   Param,
   Provider,
   ProviderClient,
@@ -233,6 +234,80 @@ describe('actuator over HTTP', () => {
     expect((await post(`/actuator/circuitbreakers/${key}`, { action: 'reset' })).json.state).toBe('closed');
     expect((await post(`/actuator/circuitbreakers/${key}`, { action: 'explode' })).status).toBe(400);
     expect((await post('/actuator/circuitbreakers/unknown', { action: 'reset' })).status).toBe(404);
+  });
+});
+
+describe('actuator with a layered property source', () => {
+  it('shows each property with its own source, and refusals with their value and reason masked', async () => {
+    const layered = createApp({
+      name: 'layered',
+      logger: quiet(),
+      config: { vitamin: { actuator: { token: TOKEN } } },
+      actuator: {
+        properties: {
+          describeAll: () => [
+            { key: 'db.password', value: 'hunter2', source: 'env' },
+            { key: 'vitamin.command.default.timeoutMs', value: 800, source: 'etcd:service' },
+          ],
+          refusals: () => [
+            {
+              key: 'db.url',
+              source: 'etcd:service',
+              value: 'postgres://app:pa55word@db/app',
+              reason: 'unreachable postgres://app:pa55word@db/app',
+              at: 0,
+            },
+          ],
+          unknownKeys: () => ['vitamin.comand.default.timeoutMs'],
+        },
+      },
+    });
+    const { url: layeredUrl } = await layered.listen();
+    try {
+      const res = await request(`${layeredUrl}/actuator/config`, {
+        dispatcher: agent,
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(await res.body.json()).toEqual({
+        properties: [
+          { key: 'db.password', value: '******', source: 'env' },
+          { key: 'vitamin.command.default.timeoutMs', value: 800, source: 'etcd:service' },
+        ],
+        refusals: [
+          {
+            key: 'db.url',
+            source: 'etcd:service',
+            value: 'postgres://app:******@db/app',
+            reason: 'unreachable postgres://app:******@db/app',
+            at: '1970-01-01T00:00:00.000Z',
+          },
+        ],
+        unknownKeys: ['vitamin.comand.default.timeoutMs'],
+      });
+    } finally {
+      await layered.close();
+    }
+  });
+
+  it('accepts a rotated token at once and refuses the old one', async () => {
+    const config = new InMemoryConfig({ vitamin: { actuator: { token: 'old-token' } } });
+    const rotating = createApp({ name: 'rotating', logger: quiet(), config });
+    const { url: rotatingUrl } = await rotating.listen();
+    const status = async (token: string) => {
+      const res = await request(`${rotatingUrl}/actuator/env`, {
+        dispatcher: agent,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await res.body.dump();
+      return res.statusCode;
+    };
+    try {
+      expect(await status('old-token')).toBe(200);
+      config.set({ vitamin: { actuator: { token: 'new-token' } } });
+      expect([await status('old-token'), await status('new-token')]).toEqual([403, 200]);
+    } finally {
+      await rotating.close();
+    }
   });
 });
 
