@@ -9,6 +9,15 @@ import {
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logging/logger.js';
 
+/** Patterns of the properties the actuator and the shutdown sequence read (`*`: one key segment). */
+export const ACTUATOR_PROPERTIES: readonly string[] = Object.freeze([
+  'vitamin.actuator.*',
+  'vitamin.shutdown.*',
+  'vitamin.info.version',
+  'vitamin.info.git.commit',
+  'vitamin.instance.id',
+]);
+
 /** The actuator part of {@link AppOptions}: its options, what it reads, and what `info` shows. */
 export interface AppActuatorOptions extends ActuatorOptions, ActuatorSources {
   /** The version `info` shows. @defaultValue `vitamin.info.version`, else `npm_package_version` */
