@@ -29,14 +29,42 @@ async function serve(kind: string): Promise<void> {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
   } else {
-    const app = createApp({ name: 'bench', controllers: [BenchController], logger: createLogger({ level: 'silent' }) });
+    // `vitamin-bare`: the actuator (and so the per-request metrics) turned off.
+    const actuator = { vitamin: { actuator: { enabled: kind !== 'vitamin-bare' } } };
+    const app = createApp({
+      name: 'bench',
+      controllers: [BenchController],
+      logger: createLogger({ level: 'silent' }),
+      config: actuator,
+    });
     port = (await app.listen()).port;
   }
   process.send!({ port });
+  // Answers `cpu` with the CPU time used so far, so benchmarks can compare cost per request,
+  // which a busy machine disturbs less than throughput.
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
+  });
+}
+
+/** CPU time (user + system, in µs) a benchmark server process has used so far. */
+export function serverCpuMicros(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      const cpu = (message as { cpu?: NodeJS.CpuUsage }).cpu;
+      if (cpu === undefined) return;
+      child.off('message', onMessage);
+      resolve(cpu.user + cpu.system);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
 }
 
 /** A benchmark server in a child process, so that it never competes with the caller's event loop. */
-export async function startServerProcess(kind: 'raw' | 'vitamin'): Promise<{ url: string; child: ChildProcess }> {
+export async function startServerProcess(
+  kind: 'raw' | 'vitamin' | 'vitamin-bare',
+): Promise<{ url: string; child: ChildProcess }> {
   const child = fork(new URL(import.meta.url), [kind], { stdio: 'inherit' });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));

@@ -3,6 +3,10 @@ import 'reflect-metadata';
 // app
 export { createApp } from './app/create-app.js';
 export type { App, AppOptions, Constructor } from './app/create-app.js';
+export type { AppActuatorOptions } from './app/actuator-setup.js';
+export { DEFAULT_SHUTDOWN_OPTIONS, resolveShutdownOptions } from './app/shutdown-options.js';
+export type { ResolvedShutdownOptions, ShutdownOptions } from './app/shutdown-options.js';
+export type { ShutdownHook, ShutdownPhase } from './app/lifecycle.js';
 
 // container
 export { Service } from './container/service.js';
@@ -84,6 +88,44 @@ export type { ResolvedTracingOptions, TracingOptions } from './tracing/tracing-o
 // logging
 export { createLogger } from './logging/logger.js';
 export type { Logger, LoggerOptions } from './logging/logger.js';
+
+// actuator
+export { Actuator } from './actuator/actuator.js';
+export type { ActuatorContext, ActuatorSources } from './actuator/actuator.js';
+export { DEFAULT_ACTUATOR_OPTIONS, resolveActuatorOptions } from './actuator/actuator-options.js';
+export type { ActuatorOptions, ResolvedActuatorOptions } from './actuator/actuator-options.js';
+export { Health, aggregateStatus } from './actuator/health.js';
+export type {
+  HealthGroup,
+  HealthIndicator,
+  HealthReport,
+  HealthResult,
+  HealthStatus,
+  LifecycleState,
+} from './actuator/health.js';
+export { circuitBreakersIndicator, probeIndicator } from './actuator/health-indicators.js';
+export { NO_COMMANDS } from './actuator/metrics-source.js';
+export type {
+  CircuitStateView,
+  CommandEventCounts,
+  CommandMetricsSource,
+  CommandSettingsView,
+  CommandView,
+  GroupView,
+  LatencyView,
+} from './actuator/metrics-source.js';
+export type { CircuitAction, CircuitBreakerControl } from './actuator/circuit-breakers.js';
+export { configProperties } from './actuator/properties-source.js';
+export type { PropertiesSource, PropertyView, RefusalView } from './actuator/properties-source.js';
+export {
+  HISTOGRAM_FIELD,
+  HYSTRIX_PERCENTILES,
+  hystrixCommandEvent,
+  hystrixThreadPoolEvent,
+} from './actuator/hystrix-format.js';
+export type { HystrixStream } from './actuator/hystrix-stream.js';
+export type { PrometheusMetrics } from './actuator/prometheus-metrics.js';
+export type { InstanceInfo } from './actuator/info.js';
 
 // errors
 export { ERROR_CODES } from './errors/codes.js';

@@ -15,9 +15,14 @@ import { createContainer } from '../container/create-container.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { getMetadata, PROVIDER } from '../metadata/index.js';
 import { compileControllerRoutes, declaredRoutes, type DeclaredRoute } from '../server/controller-routes.js';
-import { HttpServer, type ServerAddress } from '../server/http-server.js';
+import type { ServerAddress } from '../server/http-server.js';
 import { resolveServerOptions, type ServerOptions } from '../server/server-options.js';
 import { resolveTracingOptions, type TracingOptions } from '../tracing/tracing-options.js';
+import type { Actuator } from '../actuator/actuator.js';
+import { MeteredTransport } from '../actuator/http-metrics.js';
+import { createActuator, type AppActuatorOptions } from './actuator-setup.js';
+import { AppLifecycle, type ShutdownHook, type ShutdownPhase } from './lifecycle.js';
+import { resolveShutdownOptions, type ShutdownOptions } from './shutdown-options.js';
 
 /** A class the container can construct. */
 export type Constructor<T = unknown> = new (...args: never[]) => T;
@@ -54,6 +59,10 @@ export interface AppOptions {
    * @defaultValue `30000`
    */
   shutdownTimeoutMs?: number;
+  /** The `/actuator` endpoints; `vitamin.actuator.*` properties override them. */
+  actuator?: AppActuatorOptions;
+  /** Graceful shutdown; `vitamin.shutdown.*` properties override it (`timeoutMs` wins over `shutdownTimeoutMs`). */
+  shutdown?: ShutdownOptions;
 }
 
 /** A running (or ready to run) service. */
@@ -68,8 +77,21 @@ export interface App {
   get<T>(type: Constructor<T>): T;
   /** Starts the HTTP server; resolves with where it listens. */
   listen(): Promise<ServerAddress>;
-  /** Stops accepting requests, lets in-flight ones finish, closes client connections. */
+  /**
+   * Shuts down gracefully, once (later calls wait for the same shutdown): readiness DOWN,
+   * `deregister` hooks, the preStop delay, then stops accepting, drains in-flight requests up to the
+   * deadline, and closes client connections.
+   */
   close(): Promise<void>;
+  // actuator and lifecycle
+  /** The `/actuator` endpoints (health indicators, metrics, stream), or undefined when disabled. */
+  readonly actuator: Actuator | undefined;
+  /** Where the management server listens, when one is configured and started. */
+  readonly managementAddress: ServerAddress | undefined;
+  /** Adds work to a phase of the shutdown sequence (`deregister` runs before the server stops). */
+  onShutdown(phase: ShutdownPhase, hook: ShutdownHook): void;
+  /** Shuts down gracefully on SIGTERM or SIGINT and exits 0; a second signal exits at once. Idempotent. */
+  enableShutdownHooks(): App;
 }
 
 /**
@@ -83,7 +105,10 @@ export function createApp(options: AppOptions): App {
     ? options.config
     : createLayeredConfig({ ...options, service: options.name, properties: options.config as Properties, logger });
   const ownsTransport = options.transport === undefined;
-  const transport = options.transport ?? new UndiciTransport();
+  const actuator = createActuator(options.name, config, logger, options.actuator);
+  const rawTransport = options.transport ?? new UndiciTransport();
+  const transport =
+    actuator === undefined ? rawTransport : new MeteredTransport(rawTransport, actuator.metrics.clientRequests);
   const timeoutMs = config.get<number>('vitamin.client.timeoutMs') ?? DEFAULT_CLIENT_TIMEOUT_MS;
   const container = createContainer();
   activateValues(container, config, [...(options.providers ?? []), ...(options.controllers ?? [])]);
@@ -116,9 +141,22 @@ export function createApp(options: AppOptions): App {
       config.get<TracingOptions['propagation']>('vitamin.tracing.propagation') ?? options.tracing?.propagation,
     sampleRatio: config.get<number>('vitamin.tracing.sampleRatio') ?? options.tracing?.sampleRatio,
   });
-  let server: HttpServer | undefined;
+  const lifecycle = new AppLifecycle(
+    options.name,
+    logger,
+    actuator,
+    actuator?.options.managementPort,
+    actuator?.options.managementHost ?? '127.0.0.1',
+    resolveShutdownOptions({
+      preStopDelayMs: config.get<number>('vitamin.shutdown.preStopDelayMs') ?? options.shutdown?.preStopDelayMs,
+      timeoutMs:
+        config.get<number>('vitamin.shutdown.timeoutMs') ?? options.shutdown?.timeoutMs ?? options.shutdownTimeoutMs,
+    }),
+  );
+  if (ownsTransport) lifecycle.on('close', () => transport.close());
+  if (ownsConfig && config instanceof LayeredConfig) lifecycle.on('close', () => config.close());
 
-  return {
+  const app: App = {
     name: options.name,
     container,
     config,
@@ -126,22 +164,26 @@ export function createApp(options: AppOptions): App {
     routes,
     get: (type) => container.get(type),
     async listen() {
-      if (server !== undefined) throw new Error(`${options.name} is already listening`);
       if (config instanceof LayeredConfig) await config.ready();
       const served = [...routesByController].flatMap(([type, declared]) =>
         compileControllerRoutes(container.get(type) as object, declared, serverOptions.bodyLimit, logger),
       );
-      server = new HttpServer(served, serverOptions, logger, tracing);
-      const address = await server.listen();
-      logger.info({ url: address.url }, `${options.name} listening`);
+      const address = await lifecycle.listen(served, serverOptions, tracing);
+      logger.info({ url: address.url, management: lifecycle.managementAddress?.url }, `${options.name} listening`);
       return address;
     },
-    async close() {
-      await server?.close(options.shutdownTimeoutMs ?? 30_000);
-      if (ownsTransport) await transport.close();
-      if (ownsConfig && config instanceof LayeredConfig) await config.close();
+    close: () => lifecycle.close(),
+    actuator,
+    get managementAddress() {
+      return lifecycle.managementAddress;
+    },
+    onShutdown: (phase, hook) => lifecycle.on(phase, hook),
+    enableShutdownHooks() {
+      lifecycle.enableSignals();
+      return app;
     },
   };
+  return app;
 }
 
 function isConfig(value: AppOptions['config']): value is Config {

@@ -11,6 +11,11 @@ const PATTERNS: string[] = [
   'vitamin.services.*.**',
   'vitamin.command.*.*',
   'vitamin.config.**',
+  'vitamin.tracing.*',
+  'vitamin.actuator.**',
+  'vitamin.shutdown.*',
+  'vitamin.instance.**',
+  'vitamin.info.**',
 ];
 let compiled: RegExp[] | undefined;
 

@@ -93,6 +93,21 @@ export const ERROR_CODES = {
     retryable: true,
     description: 'The config store is unreachable at boot, there is no snapshot, and failFast is set.',
   },
+  VITAMIN_E_UNAUTHORIZED: {
+    status: 401,
+    retryable: false,
+    description: 'An actuator endpoint that is not open was called without a bearer token.',
+  },
+  VITAMIN_E_FORBIDDEN: {
+    status: 403,
+    retryable: false,
+    description: 'An actuator endpoint was called with a wrong token, or no token is configured for it.',
+  },
+  VITAMIN_E_STREAM_LIMIT: {
+    status: 503,
+    retryable: true,
+    description: 'A metric stream already has as many clients as it accepts (`streamMaxClients`).',
+  },
 } as const satisfies Record<string, { status: number; retryable: boolean; description: string }>;
 
 /** A stable vitamin error code, such as `VITAMIN_E_VALIDATION`. */

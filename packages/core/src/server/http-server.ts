@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { VitaminError } from '../errors/vitamin-error.js';
@@ -63,16 +63,26 @@ export class HttpServer {
       (found.store as RouteHandler)(req, res, found.params, q === -1 ? '' : url.slice(q + 1));
     };
 
+    const serverSettings = {
+      keepAliveTimeout: options.keepAliveTimeoutMs,
+      headersTimeout: options.headersTimeoutMs,
+      requestTimeout: options.requestTimeoutMs,
+      maxHeaderSize: options.maxHeaderSize,
+      // Node checks header and request timeouts on this interval (30 s by default): check often
+      // enough that a slow client is cut off close to its limit.
+      connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs),
+    };
+    // Responses in flight when close() starts must tell keep-alive clients not to reuse the socket.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const server = this;
+    class DrainingResponse extends ServerResponse {
+      override writeHead(...args: [number, never?, never?]): this {
+        if (server.isClosing && !this.headersSent) this.setHeader('connection', 'close');
+        return super.writeHead(...args);
+      }
+    }
     this.server = createServer(
-      {
-        keepAliveTimeout: options.keepAliveTimeoutMs,
-        headersTimeout: options.headersTimeoutMs,
-        requestTimeout: options.requestTimeoutMs,
-        maxHeaderSize: options.maxHeaderSize,
-        // Node checks header and request timeouts on this interval (30 s by default): check often
-        // enough that a slow client is cut off close to its limit.
-        connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs),
-      },
+      { ...serverSettings, ServerResponse: DrainingResponse as typeof ServerResponse },
       onRequest,
     );
   }
