@@ -10,6 +10,8 @@ import { InMemoryConfig, type Config, type Properties } from '../config/config.j
 import { createContainer } from '../container/create-container.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { getMetadata, PROVIDER } from '../metadata/index.js';
+import { bindCommands } from '../resilience/bind-commands.js';
+import { CommandRegistry } from '../resilience/command-registry.js';
 import { compileControllerRoutes, declaredRoutes, type DeclaredRoute } from '../server/controller-routes.js';
 import { HttpServer, type ServerAddress } from '../server/http-server.js';
 import { resolveServerOptions, type ServerOptions } from '../server/server-options.js';
@@ -46,6 +48,8 @@ export interface App {
   readonly container: Container;
   readonly config: Config;
   readonly logger: Logger;
+  /** Every command of the app (provider operations and `@Command` methods): options, state, metrics. */
+  readonly commands: CommandRegistry;
   /** Every route the controllers declare, with full paths. */
   readonly routes: readonly DeclaredRoute[];
   /** Resolves a service, controller or provider client from the container. */
@@ -67,6 +71,7 @@ export function createApp(options: AppOptions): App {
   const transport = options.transport ?? new UndiciTransport();
   const timeoutMs = config.get<number>('vitamin.client.timeoutMs') ?? DEFAULT_CLIENT_TIMEOUT_MS;
   const container = createContainer();
+  const commands = new CommandRegistry({ config, logger });
 
   for (const type of options.providers ?? []) {
     const provider = getMetadata(PROVIDER, type);
@@ -76,11 +81,19 @@ export function createApp(options: AppOptions): App {
       const url = config.get<string>(key);
       const baseUrl = url === undefined ? undefined : parseBaseUrl(url, key);
       binding.onActivation((_context, instance) =>
-        bindProvider(instance as ProviderClient, { transport, baseUrl, timeoutMs }),
+        bindProvider(instance as ProviderClient, { transport, baseUrl, timeoutMs, commands }),
       );
+    } else {
+      binding.onActivation((_context, instance) => bindCommands(instance as object, commands));
     }
   }
-  for (const type of options.controllers ?? []) container.bind(type).toSelf().inSingletonScope();
+  for (const type of options.controllers ?? []) {
+    container
+      .bind(type)
+      .toSelf()
+      .inSingletonScope()
+      .onActivation((_context, instance) => bindCommands(instance as object, commands));
+  }
 
   const routesByController = new Map((options.controllers ?? []).map((type) => [type, declaredRoutes(type)]));
   const routes = [...routesByController.values()].flat();
@@ -96,6 +109,7 @@ export function createApp(options: AppOptions): App {
     container,
     config,
     logger,
+    commands,
     routes,
     get: (type) => container.get(type),
     async listen() {
@@ -111,6 +125,7 @@ export function createApp(options: AppOptions): App {
     async close() {
       await server?.close(options.shutdownTimeoutMs ?? 30_000);
       if (ownsTransport) await transport.close();
+      commands.close();
     },
   };
 }

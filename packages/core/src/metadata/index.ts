@@ -12,3 +12,5 @@ export type {
   SchemaIssue,
   SchemaResult,
 } from './http-metadata.js';
+export { COMMANDS } from './command-metadata.js';
+export type { CommandMetadata } from './command-metadata.js';

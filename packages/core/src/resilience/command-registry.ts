@@ -4,7 +4,7 @@ import { SYSTEM_CLOCK, type Clock } from '../metrics/clock.js';
 import type { CommandMetricsSnapshot } from '../metrics/command-metrics.js';
 import { groupMetrics, type GroupMetricsSnapshot } from '../metrics/group-metrics.js';
 import type { CircuitTransition } from './circuit-breaker.js';
-import { Command } from './command.js';
+import { CommandPolicy } from './command-policy.js';
 import type { CommandOptions } from './command-options.js';
 import { ConcurrencyPool, DEFAULT_POOL_OPTIONS, type PoolOptions, resolvePoolOptions } from './concurrency-pool.js';
 import { DynamicOptions } from './dynamic-options.js';
@@ -41,7 +41,7 @@ type PoolOptionName = keyof PoolOptions;
  * actuator and metric streams read command and group metrics and circuit transitions.
  */
 export class CommandRegistry {
-  private readonly byKey = new Map<string, Command>();
+  private readonly byKey = new Map<string, CommandPolicy>();
   private readonly pools = new Map<string, { pool: ConcurrencyPool; options: DynamicOptions<PoolOptionName> }>();
   private readonly listeners = new Set<(transition: CircuitTransition) => void>();
   private readonly wheel: TimerWheel;
@@ -53,11 +53,11 @@ export class CommandRegistry {
   }
 
   /** The command under `key`, created on first use from `declaration` (later declarations share it). */
-  command(key: string, declaration: CommandDeclaration = {}): Command {
+  command(key: string, declaration: CommandDeclaration = {}): CommandPolicy {
     const existing = this.byKey.get(key);
     if (existing !== undefined) return existing;
     const group = declaration.group ?? key;
-    const command = new Command({
+    const command = new CommandPolicy({
       key,
       group,
       options: declaration.options,
@@ -73,12 +73,12 @@ export class CommandRegistry {
   }
 
   /** The command under `key`, if one was created. */
-  get(key: string): Command | undefined {
+  get(key: string): CommandPolicy | undefined {
     return this.byKey.get(key);
   }
 
   /** Every command, in creation order. */
-  commands(): Command[] {
+  commands(): CommandPolicy[] {
     return [...this.byKey.values()];
   }
 

@@ -1,5 +1,5 @@
 import { COMMAND_EVENT } from '../metrics/command-events.js';
-import type { Command } from './command.js';
+import type { CommandPolicy } from './command-policy.js';
 import type { CommandContext, CommandWork, Fallback } from './command-types.js';
 import type { Deadline } from './timer-wheel.js';
 
@@ -18,7 +18,7 @@ export class Execution<A extends readonly unknown[], R> implements Deadline, Com
   private controller: AbortController | undefined;
 
   constructor(
-    private readonly command: Command,
+    private readonly command: CommandPolicy,
     private readonly work: CommandWork<A, R>,
     readonly args: A,
     readonly fallback: Fallback<A, R> | undefined,

@@ -20,7 +20,7 @@ import { Execution } from './execution.js';
 import { RetryPolicy } from './retry-policy.js';
 import type { TimerWheel } from './timer-wheel.js';
 
-/** What a {@link Command} is built from; {@link CommandRegistry} fills it in. */
+/** What a {@link CommandPolicy} is built from; {@link CommandRegistry} fills it in. */
 export interface CommandInit {
   readonly key: string;
   readonly group: string;
@@ -38,9 +38,9 @@ export interface CommandInit {
 /**
  * A command: everything that protects calls under one key (circuit breaker, semaphore bulkhead,
  * overall timeout, fallback, retry policy, metrics). Any number of call sites can run work through
- * the same command with {@link Command.execute}; they share its state, as in Hystrix.
+ * the same command with {@link CommandPolicy.execute}; they share its state, as in Hystrix.
  */
-export class Command {
+export class CommandPolicy {
   readonly key: string;
   readonly group: string;
   readonly metrics: CommandMetrics;

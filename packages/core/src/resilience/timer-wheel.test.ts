@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TimerWheel, type Deadline } from './timer-wheel.js';
+
+afterEach(() => vi.useRealTimers());
+
+function entry(onExpire: () => void): Deadline {
+  return { deadlineAt: 0, scheduled: false, expire: onExpire };
+}
+
+describe('TimerWheel', () => {
+  it('expires deadlines on time (within a tick) on one shared timer', () => {
+    vi.useFakeTimers({ now: 0 });
+    const wheel = new TimerWheel(5, { now: () => Date.now() });
+    const fired: number[] = [];
+    for (const delay of [3, 10, 12, 4000]) wheel.schedule(entry(() => fired.push(Date.now())), delay);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(5000);
+    expect(fired).toEqual([5, 10, 15, 4000]);
+    expect(wheel.size).toBe(0);
+  });
+
+  it('never fires a cancelled deadline, and stops its timer when nothing is pending', () => {
+    vi.useFakeTimers({ now: 0 });
+    const wheel = new TimerWheel(5, { now: () => Date.now() });
+    const expire = vi.fn();
+    const pending = entry(expire);
+    wheel.schedule(pending, 20);
+    wheel.cancel(pending);
+    vi.advanceTimersByTime(100);
+    expect(expire).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('expires a deadline scheduled by an expiring one', () => {
+    vi.useFakeTimers({ now: 0 });
+    const wheel = new TimerWheel(5, { now: () => Date.now() });
+    const fired: number[] = [];
+    wheel.schedule(
+      entry(() => wheel.schedule(entry(() => fired.push(Date.now())), 1)),
+      5,
+    );
+    vi.advanceTimersByTime(50);
+    expect(fired).toEqual([10]);
+  });
+
+  it('keeps deadlines more than one turn away until they are due', () => {
+    vi.useFakeTimers({ now: 0 });
+    const wheel = new TimerWheel(1, { now: () => Date.now() }, 8);
+    const fired: number[] = [];
+    wheel.schedule(entry(() => fired.push(Date.now())), 30);
+    vi.advanceTimersByTime(100);
+    expect(fired).toEqual([30]);
+  });
+});
