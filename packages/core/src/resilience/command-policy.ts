@@ -20,6 +20,14 @@ import { Execution } from './execution.js';
 import { RetryPolicy } from './retry-policy.js';
 import type { TimerWheel } from './timer-wheel.js';
 
+/** The execution whose promise is being created; lets one shared executor serve every call. */
+let opening: { resolve: (value: never) => void; reject: (reason: unknown) => void } | undefined;
+const attach = (resolve: (value: never) => void, reject: (reason: unknown) => void): void => {
+  opening!.resolve = resolve;
+  opening!.reject = reject;
+  opening = undefined;
+};
+
 /** What a {@link CommandPolicy} is built from; {@link CommandRegistry} fills it in. */
 export interface CommandInit {
   readonly key: string;
@@ -102,11 +110,9 @@ export class CommandPolicy {
     this.metrics.concurrency++;
     const pooled = this.pool.isEnabled;
     const execution = new Execution(this, work, args, fallback, admission, now, pooled);
-    const promise = new Promise<R>((resolve, reject) => {
-      execution.resolve = resolve;
-      execution.reject = reject;
-    });
-    if (this.options.timeoutEnabled) this.wheel.schedule(execution, this.options.timeoutMs);
+    opening = execution;
+    const promise = new Promise<R>(attach);
+    if (this.options.timeoutEnabled) this.wheel.schedule(execution, this.options.timeoutMs, now);
     if (!pooled) execution.start();
     else if (!this.pool.submit(() => execution.start())) {
       this.bulkhead.release();

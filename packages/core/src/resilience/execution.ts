@@ -11,6 +11,8 @@ import type { Deadline } from './timer-wheel.js';
 export class Execution<A extends readonly unknown[], R> implements Deadline, CommandContext {
   deadlineAt = 0;
   scheduled = false;
+  slot = 0;
+  position = 0;
   /** Whether the caller's promise is settled (or about to be, through the fallback). */
   settled = false;
   resolve!: (value: R | PromiseLike<R>) => void;

@@ -4,7 +4,7 @@ import { TimerWheel, type Deadline } from './timer-wheel.js';
 afterEach(() => vi.useRealTimers());
 
 function entry(onExpire: () => void): Deadline {
-  return { deadlineAt: 0, scheduled: false, expire: onExpire };
+  return { deadlineAt: 0, scheduled: false, slot: 0, position: 0, expire: onExpire };
 }
 
 describe('TimerWheel', () => {
@@ -29,6 +29,19 @@ describe('TimerWheel', () => {
     vi.advanceTimersByTime(100);
     expect(expire).not.toHaveBeenCalled();
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('cancels any entry of a slot, keeping the others', () => {
+    vi.useFakeTimers({ now: 0 });
+    const wheel = new TimerWheel(5, { now: () => Date.now() });
+    const fired: number[] = [];
+    const entries = [0, 1, 2, 3].map((i) => entry(() => fired.push(i)));
+    for (const e of entries) wheel.schedule(e, 10);
+    wheel.cancel(entries[1]!);
+    wheel.cancel(entries[0]!);
+    expect(wheel.size).toBe(2);
+    vi.advanceTimersByTime(10);
+    expect(fired.sort()).toEqual([2, 3]);
   });
 
   it('expires a deadline scheduled by an expiring one', () => {

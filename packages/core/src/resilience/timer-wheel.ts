@@ -6,12 +6,15 @@ export interface Deadline {
   deadlineAt: number;
   /** Whether the deadline is still pending; `cancel` clears it. */
   scheduled: boolean;
+  /** Where the wheel keeps the entry (slot and position in it), so cancelling is O(1). */
+  slot: number;
+  position: number;
   expire(): void;
 }
 
 /**
  * Deadlines for many concurrent executions on one shared coarse timer: scheduling pushes into a
- * slot, cancelling clears a flag, and one interval (running only while deadlines are pending) expires
+ * slot, cancelling swaps the entry out of it (so finished executions are not kept alive), and one interval (running only while deadlines are pending) expires
  * what is due. This replaces a `setTimeout`/`clearTimeout` pair per call; deadlines fire up to one
  * tick late.
  */
@@ -38,15 +41,16 @@ export class TimerWheel {
     return this.pending;
   }
 
-  /** Schedules `entry` to expire `delayMs` from now. */
-  schedule(entry: Deadline, delayMs: number): void {
-    const now = this.clock.now();
+  /**
+   * Schedules `entry` to expire `delayMs` after `now` (the caller's reading of the same clock, so
+   * that a hot path reads the clock once).
+   */
+  schedule(entry: Deadline, delayMs: number, now: number = this.clock.now()): void {
     if (this.timer === undefined) this.start(now);
     entry.deadlineAt = now + delayMs;
     entry.scheduled = true;
     this.pending++;
-    const tick = Math.max(Math.ceil(entry.deadlineAt / this.tickMs), this.lastTick + 1);
-    this.slots[tick % this.slotCount]!.push(entry);
+    this.place(entry, Math.max(Math.ceil(entry.deadlineAt / this.tickMs), this.lastTick + 1));
   }
 
   /** Cancels a scheduled entry (it stays in its slot until that slot is visited). */
@@ -54,6 +58,14 @@ export class TimerWheel {
     if (!entry.scheduled) return;
     entry.scheduled = false;
     this.pending--;
+    const slot = this.slots[entry.slot]!;
+    // An entry of a slot being visited is no longer in `slots`: the flag is enough then.
+    if (slot[entry.position] !== entry) return;
+    const last = slot.pop()!;
+    if (last !== entry) {
+      slot[entry.position] = last;
+      last.position = entry.position;
+    }
   }
 
   /** Stops the timer; pending deadlines never expire. */
@@ -62,6 +74,13 @@ export class TimerWheel {
     this.timer = undefined;
     for (const slot of this.slots) slot.length = 0;
     this.pending = 0;
+  }
+
+  private place(entry: Deadline, tick: number): void {
+    const slot = this.slots[tick % this.slotCount]!;
+    entry.slot = tick % this.slotCount;
+    entry.position = slot.length;
+    slot.push(entry);
   }
 
   private start(now: number): void {
@@ -93,10 +112,7 @@ export class TimerWheel {
         }
       }
     }
-    for (const entry of late) {
-      const tick = Math.max(Math.ceil(entry.deadlineAt / this.tickMs), currentTick + 1);
-      this.slots[tick % this.slotCount]!.push(entry);
-    }
+    for (const entry of late) this.place(entry, Math.max(Math.ceil(entry.deadlineAt / this.tickMs), currentTick + 1));
     if (this.pending === 0) {
       clearInterval(this.timer);
       this.timer = undefined;
