@@ -18,7 +18,7 @@ import type { ConcurrencyPool } from './concurrency-pool.js';
 import { DynamicOptions } from './dynamic-options.js';
 import { Execution } from './execution.js';
 import { RetryPolicy } from './retry-policy.js';
-import type { TimerWheel } from './timer-wheel.js';
+import type { Deadline, TimerWheel } from './timer-wheel.js';
 
 /** The execution whose promise is being created; lets one shared executor serve every call. */
 let opening: { resolve: (value: never) => void; reject: (reason: unknown) => void } | undefined;
@@ -156,6 +156,11 @@ export class CommandPolicy {
       this.breaker.onFailure(execution.admission, now);
       this.recover(execution.args, execution.fallback, error).then(execution.resolve, execution.reject);
     }
+  }
+
+  /** @internal The signal that aborts when the execution's deadline passes. */
+  signalOf(execution: Deadline): AbortSignal {
+    return this.wheel.signalOf(execution);
   }
 
   /** @internal The error of a timed-out execution. */

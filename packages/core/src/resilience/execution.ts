@@ -11,13 +11,15 @@ import type { Deadline } from './timer-wheel.js';
 export class Execution<A extends readonly unknown[], R> implements Deadline, CommandContext {
   deadlineAt = 0;
   scheduled = false;
+  tick = 0;
   slot = 0;
   position = 0;
   /** Whether the caller's promise is settled (or about to be, through the fallback). */
   settled = false;
   resolve!: (value: R | PromiseLike<R>) => void;
   reject!: (reason: unknown) => void;
-  private controller: AbortController | undefined;
+  private handed: AbortSignal | undefined;
+  private timedOut = false;
 
   constructor(
     private readonly command: CommandPolicy,
@@ -35,8 +37,15 @@ export class Execution<A extends readonly unknown[], R> implements Deadline, Com
     return this.command.key;
   }
 
+  /**
+   * The signal of the deadline's tick (shared, aborted when it passes), created on first read;
+   * without a deadline, a signal that never aborts.
+   */
   get signal(): AbortSignal {
-    return (this.controller ??= new AbortController()).signal;
+    if (this.handed !== undefined) return this.handed;
+    if (this.scheduled) return (this.handed = this.command.signalOf(this));
+    if (this.timedOut) return (this.handed = AbortSignal.abort(this.command.timeoutError()));
+    return (this.handed = new AbortController().signal);
   }
 
   /** Starts the work (called at once, or by the group pool when a slot frees). */
@@ -62,9 +71,9 @@ export class Execution<A extends readonly unknown[], R> implements Deadline, Com
   expire(): void {
     if (this.settled) return;
     this.settled = true;
-    const error = this.command.timeoutError();
-    this.controller?.abort(error);
-    this.command.finish(this, COMMAND_EVENT.timeout, error);
+    this.timedOut = true;
+    // The wheel aborts the tick's shared signal right after its entries expired.
+    this.command.finish(this, COMMAND_EVENT.timeout, this.command.timeoutError());
   }
 
   private succeeded(value: R): void {

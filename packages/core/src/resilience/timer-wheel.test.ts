@@ -4,7 +4,7 @@ import { TimerWheel, type Deadline } from './timer-wheel.js';
 afterEach(() => vi.useRealTimers());
 
 function entry(onExpire: () => void): Deadline {
-  return { deadlineAt: 0, scheduled: false, slot: 0, position: 0, expire: onExpire };
+  return { deadlineAt: 0, scheduled: false, tick: 0, slot: 0, position: 0, expire: onExpire };
 }
 
 describe('TimerWheel', () => {
@@ -42,6 +42,25 @@ describe('TimerWheel', () => {
     expect(wheel.size).toBe(2);
     vi.advanceTimersByTime(10);
     expect(fired.sort()).toEqual([2, 3]);
+  });
+
+  it('gives the entries of one tick one signal, aborted right after they expire', () => {
+    vi.useFakeTimers({ now: 0 });
+    const wheel = new TimerWheel(5, { now: () => Date.now() });
+    const seen: boolean[] = [];
+    const first = entry(() => seen.push(wheel.signalOf(first).aborted));
+    const second = entry(() => undefined);
+    const later = entry(() => undefined);
+    wheel.schedule(first, 9);
+    wheel.schedule(second, 10);
+    wheel.schedule(later, 20);
+    expect(wheel.signalOf(first)).toBe(wheel.signalOf(second));
+    expect(wheel.signalOf(later)).not.toBe(wheel.signalOf(first));
+    const signal = wheel.signalOf(first);
+    vi.advanceTimersByTime(10);
+    expect(seen).toEqual([false]);
+    expect(signal.aborted).toBe(true);
+    expect(wheel.signalOf(later).aborted).toBe(false);
   });
 
   it('expires a deadline scheduled by an expiring one', () => {

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+import { VitaminError } from '../errors/vitamin-error.js';
 import { SYSTEM_CLOCK, type Clock } from '../metrics/clock.js';
 
 /** Something with a deadline in a {@link TimerWheel}; the wheel calls `expire()` once it passes. */
@@ -6,7 +8,8 @@ export interface Deadline {
   deadlineAt: number;
   /** Whether the deadline is still pending; `cancel` clears it. */
   scheduled: boolean;
-  /** Where the wheel keeps the entry (slot and position in it), so cancelling is O(1). */
+  /** Where the wheel keeps the entry: its tick, and its slot and position there (O(1) cancelling). */
+  tick: number;
   slot: number;
   position: number;
   expire(): void;
@@ -14,12 +17,16 @@ export interface Deadline {
 
 /**
  * Deadlines for many concurrent executions on one shared coarse timer: scheduling pushes into a
- * slot, cancelling swaps the entry out of it (so finished executions are not kept alive), and one interval (running only while deadlines are pending) expires
- * what is due. This replaces a `setTimeout`/`clearTimeout` pair per call; deadlines fire up to one
- * tick late.
+ * slot, cancelling swaps the entry out of it (so finished executions are not kept alive), and one
+ * interval, running only while deadlines are pending, expires what is due. This replaces a
+ * `setTimeout`/`clearTimeout` pair per call; deadlines fire up to one tick late.
+ *
+ * Entries that expire in the same tick also share one AbortSignal ({@link TimerWheel.signalOf}),
+ * aborted right after they expire: one AbortController per tick instead of one per call.
  */
 export class TimerWheel {
   private readonly slots: Deadline[][];
+  private readonly controllers = new Map<number, AbortController>();
   private pending = 0;
   private timer: NodeJS.Timeout | undefined;
   private lastTick = 0;
@@ -53,7 +60,7 @@ export class TimerWheel {
     this.place(entry, Math.max(Math.ceil(entry.deadlineAt / this.tickMs), this.lastTick + 1));
   }
 
-  /** Cancels a scheduled entry (it stays in its slot until that slot is visited). */
+  /** Cancels a scheduled entry. */
   cancel(entry: Deadline): void {
     if (!entry.scheduled) return;
     entry.scheduled = false;
@@ -68,16 +75,32 @@ export class TimerWheel {
     }
   }
 
+  /**
+   * The signal aborted when the tick of a scheduled `entry` passes (after the entry expired). It is
+   * shared with every entry of that tick, so only pass it to work that `entry` owns.
+   */
+  signalOf(entry: Deadline): AbortSignal {
+    let controller = this.controllers.get(entry.tick);
+    if (controller === undefined) {
+      this.controllers.set(entry.tick, (controller = new AbortController()));
+      // Every request of the tick listens to it: many listeners are expected, not a leak.
+      setMaxListeners(0, controller.signal);
+    }
+    return controller.signal;
+  }
+
   /** Stops the timer; pending deadlines never expire. */
   close(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
     for (const slot of this.slots) slot.length = 0;
+    this.controllers.clear();
     this.pending = 0;
   }
 
   private place(entry: Deadline, tick: number): void {
     const slot = this.slots[tick % this.slotCount]!;
+    entry.tick = tick;
     entry.slot = tick % this.slotCount;
     entry.position = slot.length;
     slot.push(entry);
@@ -107,16 +130,26 @@ export class TimerWheel {
           this.pending--;
           entry.expire();
         } else {
-          // Not due yet: the interval ran a little early, or the deadline is turns away.
-          late.push(entry);
+          late.push(entry); // due in a later turn
         }
       }
     }
-    for (const entry of late) this.place(entry, Math.max(Math.ceil(entry.deadlineAt / this.tickMs), currentTick + 1));
+    for (const entry of late) this.place(entry, Math.max(entry.tick, currentTick + 1));
+    this.abortThrough(currentTick);
     if (this.pending === 0) {
       clearInterval(this.timer);
       this.timer = undefined;
       for (const slot of this.slots) if (slot.length > 0) slot.length = 0;
+      this.controllers.clear();
+    }
+  }
+
+  private abortThrough(tick: number): void {
+    if (this.controllers.size === 0) return;
+    for (const [at, controller] of this.controllers) {
+      if (at > tick) continue;
+      this.controllers.delete(at);
+      controller.abort(new VitaminError('VITAMIN_E_COMMAND_TIMEOUT', 'the command deadline passed'));
     }
   }
 }
