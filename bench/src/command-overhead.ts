@@ -15,7 +15,10 @@ const work = (): Promise<number> => Promise.resolve(42);
 const opossum = new OpossumBreaker(work);
 const cockatiel = wrap(
   bulkhead(10),
-  circuitBreaker(handleAll, { halfOpenAfter: 5000, breaker: new SamplingBreaker({ threshold: 0.5, duration: 10_000 }) }),
+  circuitBreaker(handleAll, {
+    halfOpenAfter: 5000,
+    breaker: new SamplingBreaker({ threshold: 0.5, duration: 10_000 }),
+  }),
   timeout(1000, TimeoutStrategy.Aggressive),
 );
 const registry = new CommandRegistry();
@@ -46,11 +49,16 @@ const bare = perCall['bare']!;
 console.log(`per-call cost, ${CALLS} sequential calls, median of ${ROUNDS} rounds`);
 for (const [name, micros] of Object.entries(perCall)) {
   const added = micros - bare;
-  const ratio = name === 'bare' ? '' : `  adds ${added.toFixed(2)} µs  (${(added / (perCall['opossum']! - bare)).toFixed(2)}× opossum's)`;
+  const ratio =
+    name === 'bare'
+      ? ''
+      : `  adds ${added.toFixed(2)} µs  (${(added / (perCall['opossum']! - bare)).toFixed(2)}× opossum's)`;
   console.log(`  ${name.padEnd(10)} ${micros.toFixed(2)} µs/call${ratio}`);
 }
 const ours = perCall['vitamin']! - bare;
 console.log(`  vitamin command adds ${ours.toFixed(2)} µs/call (target ≤ 0.80): ${ours <= 0.8 ? 'met' : 'missed'}`);
-console.log(`  histogram recorded ${command.metrics.histogram.count} latencies; p99 ${command.metrics.histogram.percentile(99).toFixed(3)} ms`);
+console.log(
+  `  histogram recorded ${command.metrics.histogram.count} latencies; p99 ${command.metrics.histogram.percentile(99).toFixed(3)} ms`,
+);
 opossum.shutdown();
 registry.close();

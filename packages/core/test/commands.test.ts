@@ -126,7 +126,8 @@ describe.each(transports)('provider operations as commands over %s', (_name, mak
 
   it('retries an idempotent operation after a 503, and never a POST', async () => {
     connect();
-    dependency.answer = (_path, attempt) => (attempt === 1 ? { status: 503, body: {} } : { status: 200, body: { ok: true } });
+    dependency.answer = (_path, attempt) =>
+      attempt === 1 ? { status: 503, body: {} } : { status: 200, body: { ok: true } };
     await expect(client.level({ path: { sku: 'a' } })).resolves.toEqual({ ok: true });
     expect(dependency.requests).toBe(2);
     dependency.requests = 0;
@@ -169,7 +170,11 @@ class Quotes {
 
 describe('@Command on a service', () => {
   it('compiles the method into a command with its fallback when the app creates the service', async () => {
-    const app = createApp({ name: 'shop', providers: [Quotes], config: { vitamin: { command: { quote: { timeoutMs: 20 } } } } });
+    const app = createApp({
+      name: 'shop',
+      providers: [Quotes],
+      config: { vitamin: { command: { quote: { timeoutMs: 20 } } } },
+    });
     const quotes = app.get(Quotes);
     await expect(quotes.quote('tea')).resolves.toBe('live tea');
     await expect(quotes.quote('slow')).resolves.toBe('cached slow (VITAMIN_E_COMMAND_TIMEOUT)');

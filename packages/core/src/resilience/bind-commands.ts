@@ -33,7 +33,8 @@ export function bindCommands<T extends object>(instance: T, registry: CommandReg
     } catch (error) {
       throw new VitaminError('VITAMIN_E_DEFINITION', `${where}: ${(error as Error).message}`, { cause: error });
     }
-    const work: CommandWork<unknown[], unknown> = (args) => (original as AnyFunction).apply(instance, args) as Promise<unknown>;
+    const work: CommandWork<unknown[], unknown> = (args) =>
+      (original as AnyFunction).apply(instance, args) as Promise<unknown>;
     target[property] = (...args: unknown[]) => policy.execute(work, args, fallback);
   }
   return instance;

@@ -42,10 +42,19 @@ export interface CommandDecoratorOptions extends CommandOptions {
 export function Command(options: CommandDecoratorOptions = {}): MethodDecorator {
   return (target, property) => {
     if (typeof property !== 'string') {
-      throw new VitaminError('VITAMIN_E_DEFINITION', `@Command needs a method with a string name, got ${String(property)}`);
+      throw new VitaminError(
+        'VITAMIN_E_DEFINITION',
+        `@Command needs a method with a string name, got ${String(property)}`,
+      );
     }
     const { key, group, fallback, pool, ...commandOptions } = options;
-    const declared: CommandMetadata = { key, group, fallback, pool: pool as CommandMetadata['pool'], options: commandOptions };
+    const declared: CommandMetadata = {
+      key,
+      group,
+      fallback,
+      pool: pool as CommandMetadata['pool'],
+      options: commandOptions,
+    };
     const existing = getMetadata(COMMANDS, target) ?? new Map<string, CommandMetadata>();
     defineMetadata(COMMANDS, new Map([...existing, [property, declared]]), target);
   };

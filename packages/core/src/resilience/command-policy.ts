@@ -83,7 +83,14 @@ export class CommandPolicy {
     const options = (this.options = this.dynamic.current as ResolvedCommandOptions);
     const { rollingWindowMs, rollingBuckets } = options;
     this.metrics = new CommandMetrics(init.key, init.group, init.clock, rollingWindowMs, rollingBuckets);
-    this.breaker = new CircuitBreaker(init.key, options, init.clock, rollingWindowMs, rollingBuckets, init.onTransition);
+    this.breaker = new CircuitBreaker(
+      init.key,
+      options,
+      init.clock,
+      rollingWindowMs,
+      rollingBuckets,
+      init.onTransition,
+    );
     this.metrics.circuit = () => this.breaker.state;
     this.bulkhead = new Bulkhead(options.maxConcurrent);
     this.retry = new RetryPolicy(this, init.clock);
@@ -95,7 +102,11 @@ export class CommandPolicy {
    * `VITAMIN_E_BULKHEAD_FULL`, `VITAMIN_E_POOL_FULL` or `VITAMIN_E_COMMAND_TIMEOUT` when there is
    * no fallback.
    */
-  execute<A extends readonly unknown[], R>(work: CommandWork<A, R>, args: A, fallback?: Fallback<A, R>): Promise<R> {
+  execute<const A extends readonly unknown[], R>(
+    work: CommandWork<A, R>,
+    args: A,
+    fallback?: Fallback<A, R>,
+  ): Promise<R> {
     const now = this.clock.now();
     const admission = this.breaker.admit();
     if (admission === ADMIT.rejected) {
@@ -171,7 +182,11 @@ export class CommandPolicy {
     );
   }
 
-  private recover<A extends readonly unknown[], R>(args: A, fallback: Fallback<A, R> | undefined, cause: unknown): Promise<R> {
+  private recover<A extends readonly unknown[], R>(
+    args: A,
+    fallback: Fallback<A, R> | undefined,
+    cause: unknown,
+  ): Promise<R> {
     if (fallback === undefined || !this.options.fallbackEnabled) return Promise.reject(cause);
     let result: R | Promise<R>;
     try {

@@ -74,8 +74,12 @@ describe('fallback', () => {
     ['a timeout', neverAnswers, 'VITAMIN_E_COMMAND_TIMEOUT'],
   ])('runs on %s with the original arguments and the cause', async (_name, work, cause) => {
     registry = fakeTimeRegistry();
-    const fallback = vi.fn((id: number, error: unknown) => `fallback ${id} ${(error as { code?: string }).code ?? 'Error'}`);
-    const run = registry.command('a').execute(work as (args: [number], c: CommandContext) => Promise<string>, [7], fallback);
+    const fallback = vi.fn(
+      (id: number, error: unknown) => `fallback ${id} ${(error as { code?: string }).code ?? 'Error'}`,
+    );
+    const run = registry
+      .command('a')
+      .execute(work as (args: [number], c: CommandContext) => Promise<string>, [7], fallback);
     await advance(1000);
     await expect(run).resolves.toBe(`fallback 7 ${cause}`);
     expect(registry.command('a').metrics.eventCounts().fallbackSuccess).toBe(1);
@@ -84,10 +88,14 @@ describe('fallback', () => {
   it('runs when the circuit is open and when the bulkhead rejects', async () => {
     registry = fakeTimeRegistry();
     const open = registry.command('open', { options: { forceOpen: true } });
-    await expect(open.execute(succeeds, [], (e) => (e as { code: string }).code)).resolves.toBe('VITAMIN_E_CIRCUIT_OPEN');
+    await expect(open.execute(succeeds, [], (e) => (e as { code: string }).code)).resolves.toBe(
+      'VITAMIN_E_CIRCUIT_OPEN',
+    );
     const full = registry.command('full', { options: { maxConcurrent: 1 } });
     void full.execute(neverAnswers, []).catch(() => undefined);
-    await expect(full.execute(succeeds, [], (e) => (e as { code: string }).code)).resolves.toBe('VITAMIN_E_BULKHEAD_FULL');
+    await expect(full.execute(succeeds, [], (e) => (e as { code: string }).code)).resolves.toBe(
+      'VITAMIN_E_BULKHEAD_FULL',
+    );
   });
 
   it('counts a failing fallback and rejects with its error', async () => {
@@ -101,9 +109,9 @@ describe('fallback', () => {
   it('does not run when fallbackEnabled is false', async () => {
     registry = fakeTimeRegistry();
     const fallback = vi.fn(() => 'x');
-    await expect(registry.command('a', { options: { fallbackEnabled: false } }).execute(fails, [], fallback)).rejects.toThrow(
-      'dependency failed',
-    );
+    await expect(
+      registry.command('a', { options: { fallbackEnabled: false } }).execute(fails, [], fallback),
+    ).rejects.toThrow('dependency failed');
     expect(fallback).not.toHaveBeenCalled();
   });
 });
@@ -116,7 +124,8 @@ describe('bad requests', () => {
     registry = fakeTimeRegistry();
     const command = registry.command('a');
     const fallback = vi.fn(() => 'fallback');
-    for (let i = 0; i < 40; i++) await expect(command.execute(() => Promise.reject(error), [], fallback)).rejects.toBe(error);
+    for (let i = 0; i < 40; i++)
+      await expect(command.execute(() => Promise.reject(error), [], fallback)).rejects.toBe(error);
     expect(fallback).not.toHaveBeenCalled();
     expect(command.breaker.state).toBe('closed');
     expect(command.metrics.eventCounts()).toMatchObject({ badRequest: 40, failure: 0 });
@@ -125,7 +134,12 @@ describe('bad requests', () => {
   it('a 5xx HttpError is a failure', async () => {
     registry = fakeTimeRegistry();
     const command = registry.command('a');
-    for (let i = 0; i < 20; i++) await command.execute(() => Promise.reject(new HttpError(500, 'boom')), [], () => 'fb');
+    for (let i = 0; i < 20; i++)
+      await command.execute(
+        () => Promise.reject(new HttpError(500, 'boom')),
+        [],
+        () => 'fb',
+      );
     expect(command.breaker.state).toBe('open');
   });
 });

@@ -27,7 +27,8 @@ export const DEFAULT_POOL_OPTIONS: ResolvedPoolOptions = Object.freeze({ maxConc
 export function resolvePoolOptions(options: PoolOptions = {}): ResolvedPoolOptions {
   const resolved = { ...DEFAULT_POOL_OPTIONS, ...options };
   for (const [name, value] of Object.entries(resolved)) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`pool option ${name} must be an integer ≥ 0, got ${value}`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`pool option ${name} must be an integer ≥ 0, got ${value}`);
   }
   return Object.freeze(resolved);
 }

@@ -63,7 +63,9 @@ export class DynamicOptions<N extends string> {
         if (checked.ok) next[name] = checked.value;
         else {
           next[name] = lastGood[name];
-          onInvalid(`${key} must be ${checked.expected}, got ${JSON.stringify(value)}; keeping ${String(lastGood[name])}`);
+          onInvalid(
+            `${key} must be ${checked.expected}, got ${JSON.stringify(value)}; keeping ${String(lastGood[name])}`,
+          );
         }
         break;
       }

@@ -74,7 +74,9 @@ describe('reliability', () => {
     const calls: Promise<void>[] = [];
     for (let i = 0; i < 1000; i++) {
       calls.push(
-        command.execute(dependency, []).catch((e: { code: string }) => void codes.set(e.code, (codes.get(e.code) ?? 0) + 1)),
+        command
+          .execute(dependency, [])
+          .catch((e: { code: string }) => void codes.set(e.code, (codes.get(e.code) ?? 0) + 1)),
       );
       if (i % 50 === 49) await advance(10);
     }
@@ -93,7 +95,11 @@ describe('reliability', () => {
       registry = fakeTimeRegistry();
       const commands = Array.from({ length: 30 }, (_, i) => registry.command(`c${i}`, { options: { timeoutMs: 3 } }));
       const runs = commands.map((command, i) =>
-        command.execute(neverAnswers, [i], (n: number, cause: unknown) => `fallback ${n} ${(cause as { code: string }).code}`),
+        command.execute(
+          neverAnswers,
+          [i],
+          (n: number, cause: unknown) => `fallback ${n} ${(cause as { code: string }).code}`,
+        ),
       );
       await advance(3 + trial);
       const results = await Promise.all(runs);

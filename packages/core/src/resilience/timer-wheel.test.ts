@@ -12,7 +12,11 @@ describe('TimerWheel', () => {
     vi.useFakeTimers({ now: 0 });
     const wheel = new TimerWheel(5, { now: () => Date.now() });
     const fired: number[] = [];
-    for (const delay of [3, 10, 12, 4000]) wheel.schedule(entry(() => fired.push(Date.now())), delay);
+    for (const delay of [3, 10, 12, 4000])
+      wheel.schedule(
+        entry(() => fired.push(Date.now())),
+        delay,
+      );
     expect(vi.getTimerCount()).toBe(1);
     vi.advanceTimersByTime(5000);
     expect(fired).toEqual([5, 10, 15, 4000]);
@@ -68,7 +72,12 @@ describe('TimerWheel', () => {
     const wheel = new TimerWheel(5, { now: () => Date.now() });
     const fired: number[] = [];
     wheel.schedule(
-      entry(() => wheel.schedule(entry(() => fired.push(Date.now())), 1)),
+      entry(() =>
+        wheel.schedule(
+          entry(() => fired.push(Date.now())),
+          1,
+        ),
+      ),
       5,
     );
     vi.advanceTimersByTime(50);
@@ -79,7 +88,10 @@ describe('TimerWheel', () => {
     vi.useFakeTimers({ now: 0 });
     const wheel = new TimerWheel(1, { now: () => Date.now() }, 8);
     const fired: number[] = [];
-    wheel.schedule(entry(() => fired.push(Date.now())), 30);
+    wheel.schedule(
+      entry(() => fired.push(Date.now())),
+      30,
+    );
     vi.advanceTimersByTime(100);
     expect(fired).toEqual([30]);
   });
