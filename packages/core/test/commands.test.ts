@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AxiosTransport,
   Command,
+  Controller,
   CommandRegistry,
   createApp,
   createClient,
@@ -194,5 +195,33 @@ describe('@Command on a service', () => {
     }
     const app = createApp({ name: 'shop', providers: [Broken] });
     expect(() => app.get(Broken)).toThrow(/@Command on Broken.run: fallback 'missing' is not a method/);
+  });
+});
+
+@Controller('/quotes')
+class QuoteController {
+  @Get('/{sku}')
+  @Command({ key: 'quote-route', timeoutMs: 30, fallback: 'unavailable' })
+  quote(): Promise<{ price: number }> {
+    return new Promise(() => {});
+  }
+
+  unavailable(): { price: number } {
+    return { price: -1 };
+  }
+}
+
+describe('@Command on a controller', () => {
+  it('answers a request with the fallback when the handler times out', async () => {
+    const app = createApp({
+      name: 'shop',
+      controllers: [QuoteController],
+      config: { vitamin: { server: { port: 0 } } },
+    });
+    const { url } = await app.listen();
+    const response = await fetch(`${url}/quotes/tea`);
+    expect(await response.json()).toEqual({ price: -1 });
+    expect(app.commands.get('quote-route')!.metrics.eventCounts()).toMatchObject({ timeout: 1, fallbackSuccess: 1 });
+    await app.close();
   });
 });

@@ -188,6 +188,22 @@ describe('bulkhead and pool', () => {
 });
 
 describe('dynamic options', () => {
+  it('applies a changed vitamin.pool.<group>.maxConcurrent to the next call', async () => {
+    const config = new InMemoryConfig({});
+    registry = fakeTimeRegistry(config);
+    const command = registry.command('a', { group: 'g' });
+    const gate = deferred<string>();
+    const first = command.execute(() => gate.promise, []);
+    config.set({ 'vitamin.pool.g.maxConcurrent': 1 });
+    // The running call holds no pool slot (it started without a pool), so one more fits.
+    const second = command.execute(() => gate.promise, []);
+    const third = command.execute(succeeds, []).catch((e: { code: string }) => e.code);
+    expect(await third).toBe('VITAMIN_E_POOL_FULL');
+    gate.resolve('ok');
+    expect(await Promise.all([first, second])).toEqual(['ok', 'ok']);
+    await expect(command.execute(succeeds, [])).resolves.toBe('ok');
+  });
+
   it('refuses an invalid value, naming the property, and keeps the last good one', async () => {
     const config = new InMemoryConfig({ vitamin: { command: { a: { maxConcurrent: 3 } } } });
     const warnings: string[] = [];
