@@ -1,7 +1,15 @@
 // Question: how much throughput does a vitamin provider client keep compared with raw undici, calling
 // the same server at 32 concurrent callers? Target: at least 90 %. Run: npm run build && node bench/dist/client-throughput.js
 import { Pool } from 'undici';
-import { createClient, Get, Provider, ProviderClient, UndiciTransport } from '@vitamin/core';
+import {
+  CommandRegistry,
+  createClient,
+  Get,
+  InMemoryConfig,
+  Provider,
+  ProviderClient,
+  UndiciTransport,
+} from '@vitamin/core';
 import { median, runLoad, type LoadResult } from './load.js';
 import { startServerProcess } from './servers.js';
 
@@ -17,7 +25,11 @@ const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const { url, child } = await startServerProcess('raw');
 const pool = new Pool(url, { connections: 64 });
 const transport = new UndiciTransport({ connections: 64 });
-const client = createClient(GreetingClient, { baseUrl: url, transport });
+// Every call runs as a command; its bulkhead must admit the 32 callers (the default is 10).
+const commands = new CommandRegistry({
+  config: new InMemoryConfig({ 'vitamin.command.default.maxConcurrent': 64 }),
+});
+const client = createClient(GreetingClient, { baseUrl: url, transport, commands });
 
 const raw = async () => {
   const res = await pool.request({ method: 'GET', path: '/greetings/42', headers: { accept: 'application/json' } });
@@ -39,4 +51,5 @@ console.log(`  ratio               ${(ourRate / rawRate).toFixed(3)} (target ≥
 
 await pool.close();
 await transport.close();
+commands.close();
 child.kill();

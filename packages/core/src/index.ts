@@ -76,6 +76,36 @@ export { UndiciTransport } from './client/undici-transport.js';
 export type { UndiciTransportOptions } from './client/undici-transport.js';
 export { AxiosTransport } from './client/axios-transport.js';
 export type { Transport, TransportRequest, TransportResponse } from './client/transport.js';
+export type { PickOrigin } from './client/attempts.js';
+
+// resilience
+export { Command } from './resilience/command-decorator.js';
+export type { CommandDecoratorOptions } from './resilience/command-decorator.js';
+export { command, defaultCommandRegistry } from './resilience/command-function.js';
+export type { CommandFunction, CommandFunctionOptions } from './resilience/command-function.js';
+export { bindCommands } from './resilience/bind-commands.js';
+export { CommandPolicy } from './resilience/command-policy.js';
+export { CommandRegistry } from './resilience/command-registry.js';
+export type { CommandDeclaration, CommandRegistryOptions } from './resilience/command-registry.js';
+export { DEFAULT_COMMAND_OPTIONS, resolveCommandOptions } from './resilience/command-options.js';
+export type { CommandOptions, ResolvedCommandOptions } from './resilience/command-options.js';
+export { DEFAULT_POOL_OPTIONS, resolvePoolOptions } from './resilience/concurrency-pool.js';
+export type { PoolOptions, ResolvedPoolOptions } from './resilience/concurrency-pool.js';
+export type { CommandContext, CommandWork, Fallback } from './resilience/command-types.js';
+export type { CircuitTransition } from './resilience/circuit-breaker.js';
+export { RetryPolicy, isRetryable } from './resilience/retry-policy.js';
+export { isBadRequest } from './resilience/bad-request.js';
+
+// metrics
+export { COMMAND_EVENTS } from './metrics/command-events.js';
+export type { CommandEvent, EventCounts } from './metrics/command-events.js';
+export { CommandMetrics } from './metrics/command-metrics.js';
+export type { CircuitState, CommandMetricsSnapshot } from './metrics/command-metrics.js';
+export type { GroupMetricsSnapshot, PoolSnapshot } from './metrics/group-metrics.js';
+export { LatencyHistogram } from './metrics/latency-histogram.js';
+export type { LatencySummary } from './metrics/latency-histogram.js';
+export { SYSTEM_CLOCK } from './metrics/clock.js';
+export type { Clock } from './metrics/clock.js';
 
 // tracing
 export { currentTrace, runWithTrace } from './tracing/trace-context.js';

@@ -106,7 +106,7 @@ describe('actuator over HTTP', () => {
     expect(open.status).toBe(200);
     expect(open.json()).toEqual({
       status: 'UP',
-      components: { database: { status: 'UP' }, lifecycle: { status: 'UP' } },
+      components: { circuitBreakers: { status: 'UP' }, database: { status: 'UP' }, lifecycle: { status: 'UP' } },
     });
     const authed = (await get('/actuator/health', TOKEN)).json();
     expect(authed.components.database).toEqual({ status: 'UP', details: { pool: 3 } });

@@ -4,7 +4,9 @@ import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AxiosTransport,
+  CommandRegistry,
   createClient,
+  InMemoryConfig,
   Get,
   HttpError,
   isVitaminError,
@@ -167,8 +169,13 @@ describe.each(transports)('provider client over %s', (_name, makeTransport) => {
 
   it('times out a slow attempt with a retryable VITAMIN_E_TIMEOUT', async () => {
     // Transport timeouts are coarse (undici checks them about once a second); commands add precise deadlines.
+    // Here the command's own deadline and retries are out of the way, so the attempt's timeout shows.
+    const config = new InMemoryConfig({ 'vitamin.command.default': { timeoutMs: 5000, retryMaxAttempts: 1 } });
+    const commands = new CommandRegistry({ config });
+    const attemptOnly = createClient(ItemClient, { baseUrl: recorder.url, transport, timeoutMs: 200, commands });
     const start = Date.now();
-    const error = await client.getItem({ path: { id: 'slow' } }).catch((e: unknown) => e);
+    const error = await attemptOnly.getItem({ path: { id: 'slow' } }).catch((e: unknown) => e);
+    commands.close();
     expect(Date.now() - start).toBeLessThan(2500);
     expect(isVitaminError(error) && [error.code, error.retryable]).toEqual(['VITAMIN_E_TIMEOUT', true]);
   });

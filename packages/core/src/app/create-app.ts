@@ -14,12 +14,16 @@ import { LayeredConfig } from '../config/layered-config.js';
 import { createContainer } from '../container/create-container.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { getMetadata, PROVIDER } from '../metadata/index.js';
+import { bindCommands } from '../resilience/bind-commands.js';
+import { CommandRegistry } from '../resilience/command-registry.js';
 import { compileControllerRoutes, declaredRoutes, type DeclaredRoute } from '../server/controller-routes.js';
 import type { ServerAddress } from '../server/http-server.js';
 import { resolveServerOptions, type ServerOptions } from '../server/server-options.js';
 import { resolveTracingOptions, type TracingOptions } from '../tracing/tracing-options.js';
 import type { Actuator } from '../actuator/actuator.js';
+import { circuitBreakersIndicator } from '../actuator/health-indicators.js';
 import { MeteredTransport } from '../actuator/http-metrics.js';
+import { circuitBreakerControl, commandMetricsSource } from './actuator-commands.js';
 import { createActuator, type AppActuatorOptions } from './actuator-setup.js';
 import { AppLifecycle, type ShutdownHook, type ShutdownPhase } from './lifecycle.js';
 import { resolveShutdownOptions, type ShutdownOptions } from './shutdown-options.js';
@@ -71,6 +75,8 @@ export interface App {
   readonly container: Container;
   readonly config: Config;
   readonly logger: Logger;
+  /** Every command of the app (provider operations and `@Command` methods): options, state, metrics. */
+  readonly commands: CommandRegistry;
   /** Every route the controllers declare, with full paths. */
   readonly routes: readonly DeclaredRoute[];
   /** Resolves a service, controller or provider client from the container. */
@@ -105,7 +111,14 @@ export function createApp(options: AppOptions): App {
     ? options.config
     : createLayeredConfig({ ...options, service: options.name, properties: options.config as Properties, logger });
   const ownsTransport = options.transport === undefined;
-  const actuator = createActuator(options.name, config, logger, options.actuator);
+  const commands = new CommandRegistry({ config, logger });
+  const commandSource = commandMetricsSource(commands);
+  const actuator = createActuator(options.name, config, logger, {
+    commands: commandSource,
+    circuitBreakers: circuitBreakerControl(commands),
+    ...options.actuator,
+    indicators: [circuitBreakersIndicator(commandSource), ...(options.actuator?.indicators ?? [])],
+  });
   const rawTransport = options.transport ?? new UndiciTransport();
   const transport =
     actuator === undefined ? rawTransport : new MeteredTransport(rawTransport, actuator.metrics.clientRequests);
@@ -121,11 +134,19 @@ export function createApp(options: AppOptions): App {
       const url = config.get<string>(key);
       const baseUrl = url === undefined ? undefined : parseBaseUrl(url, key);
       binding.onActivation((_context, instance) =>
-        bindProvider(instance as ProviderClient, { transport, baseUrl, timeoutMs }),
+        bindProvider(instance as ProviderClient, { transport, baseUrl, timeoutMs, commands }),
       );
+    } else {
+      binding.onActivation((_context, instance) => bindCommands(instance as object, commands));
     }
   }
-  for (const type of options.controllers ?? []) container.bind(type).toSelf().inSingletonScope();
+  for (const type of options.controllers ?? []) {
+    container
+      .bind(type)
+      .toSelf()
+      .inSingletonScope()
+      .onActivation((_context, instance) => bindCommands(instance as object, commands));
+  }
 
   const routesByController = new Map((options.controllers ?? []).map((type) => [type, declaredRoutes(type)]));
   const routes = [...routesByController.values()].flat();
@@ -155,12 +176,14 @@ export function createApp(options: AppOptions): App {
   );
   if (ownsTransport) lifecycle.on('close', () => transport.close());
   if (ownsConfig && config instanceof LayeredConfig) lifecycle.on('close', () => config.close());
+  lifecycle.on('close', () => commands.close());
 
   const app: App = {
     name: options.name,
     container,
     config,
     logger,
+    commands,
     routes,
     get: (type) => container.get(type),
     async listen() {

@@ -1,4 +1,6 @@
 import { VitaminError } from '../errors/vitamin-error.js';
+import { defaultCommandRegistry } from '../resilience/command-function.js';
+import type { CommandRegistry } from '../resilience/command-registry.js';
 import { getMetadata, PROVIDER, ROUTES, type RouteMetadata } from '../metadata/index.js';
 import { parseBaseUrl, type BaseUrl } from './base-url.js';
 import { DEFAULT_CLIENT_TIMEOUT_MS } from './client-options.js';
@@ -12,6 +14,8 @@ export interface ProviderBinding {
   /** The provider's base URL, or `undefined` when none is configured (calls then fail clearly). */
   readonly baseUrl: BaseUrl | undefined;
   readonly timeoutMs: number;
+  /** Where the client's commands live (their options, state and metrics). */
+  readonly commands: CommandRegistry;
 }
 
 /** The registry name a provider client class calls; throws when the class has no `@Provider`. */
@@ -42,6 +46,11 @@ export interface CreateClientOptions {
   transport: Transport;
   /** @defaultValue `1000` */
   timeoutMs?: number;
+  /**
+   * Where the client's commands live; give one with a config to tune them by property.
+   * @defaultValue the process-wide {@link defaultCommandRegistry}
+   */
+  commands?: CommandRegistry;
 }
 
 /** Creates a provider client without an app: the plain-function way to use a client class. */
@@ -50,5 +59,6 @@ export function createClient<T extends ProviderClient>(client: new () => T, opti
     transport: options.transport,
     baseUrl: parseBaseUrl(options.baseUrl, `${client.name} baseUrl`),
     timeoutMs: options.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS,
+    commands: options.commands ?? defaultCommandRegistry(),
   });
 }

@@ -1,6 +1,9 @@
 import { HttpError } from '../errors/http-error.js';
-import { VitaminError } from '../errors/vitamin-error.js';
 import type { HttpMethod, RouteMetadata } from '../metadata/index.js';
+import type { CommandPolicy } from '../resilience/command-policy.js';
+import type { CommandRegistry } from '../resilience/command-registry.js';
+import type { CommandContext } from '../resilience/command-types.js';
+import { fixedOrigin, runAttempts, type AttemptPlan, type PickOrigin } from './attempts.js';
 import type { BaseUrl } from './base-url.js';
 import type { OperationRequest } from './client-options.js';
 import { compilePath } from './path-builder.js';
@@ -25,7 +28,12 @@ export interface OperationContext {
   /** Where the provider is; `undefined` when no address is configured. */
   readonly baseUrl: BaseUrl | undefined;
   readonly transport: Transport;
+  /** Limit of each attempt, in ms (the command's `timeoutMs` bounds the whole call). */
   readonly timeoutMs: number;
+  /** Where the operation's command lives. */
+  readonly commands: CommandRegistry;
+  /** Where each attempt goes. @defaultValue the base URL's origin */
+  readonly pickOrigin?: PickOrigin | undefined;
 }
 
 /** The call plan of one provider operation: built at boot, run per call. */
@@ -35,21 +43,31 @@ export interface OperationPlan {
   readonly method: HttpMethod;
   /** Whether a failed attempt may be retried on another instance. */
   readonly idempotent: boolean;
+  /** The command every call of the operation runs as. */
+  readonly command: CommandPolicy;
   invoke(request: OperationRequest | undefined): Promise<unknown>;
 }
 
-/** Compiles one operation of a provider client. */
+/** What the command's work receives: the encoded request, ready for any origin. */
+type Prepared = readonly [path: string, headers: Readonly<Record<string, string>>, body: string | undefined];
+
+/**
+ * Compiles one operation of a provider client: every call runs as the command `route.key ??
+ * '<Client>#<method>'` in the provider's group, and its attempts get the command's AbortSignal.
+ */
 export function compileOperation(property: string, route: RouteMetadata, context: OperationContext): OperationPlan {
   const key = route.key ?? `${context.client}#${property}`;
   const buildPath = compilePath(route.path, key);
   const { baseUrl, transport, timeoutMs, service } = context;
   const method = route.method;
   const basePath = baseUrl?.basePath ?? '';
+  const idempotent = route.idempotent ?? IDEMPOTENT_METHODS.has(method);
+  const command = context.commands.command(key, { group: service });
 
-  const toResult = (response: TransportResponse, path: string): unknown => {
+  const toResult = (response: TransportResponse, origin: string, path: string): unknown => {
     const body = parseResponseBody(response.contentType, response.body);
     if (response.status >= 200 && response.status < 300) return body;
-    const url = `${baseUrl!.origin}${stripQuery(path)}`;
+    const url = `${origin}${stripQuery(path)}`;
     throw new HttpError(response.status, `${service} answered ${response.status} to ${method} ${url} (${key})`, body, {
       service,
       method,
@@ -57,28 +75,32 @@ export function compileOperation(property: string, route: RouteMetadata, context
     });
   };
 
+  const attempts: AttemptPlan<Prepared, unknown> = {
+    key,
+    service,
+    pickOrigin: context.pickOrigin ?? fixedOrigin(baseUrl?.origin),
+    retry: command.retry,
+    idempotent,
+    send: (origin, signal, [path, headers, body]) =>
+      transport
+        .request({ origin, method, path, headers, body, timeoutMs, signal })
+        .then((response) => toResult(response, origin, path)),
+  };
+  const work = (args: [Prepared], commandContext: CommandContext) => runAttempts(attempts, args[0], commandContext);
+
   const invoke = (request: OperationRequest | undefined): Promise<unknown> => {
-    if (baseUrl === undefined) {
-      return Promise.reject(
-        new VitaminError(
-          'VITAMIN_E_NO_INSTANCE',
-          `${key}: no address for service '${service}'; set vitamin.services.${service}.url`,
-        ),
-      );
-    }
-    let path: string;
-    let headers: Readonly<Record<string, string>>;
+    let prepared: Prepared;
     try {
-      path = basePath + buildPath(request?.path) + encodeQuery(request?.query);
-      headers = mergeHeaders(request?.body === undefined ? ACCEPT_JSON : SEND_JSON, request?.header, key);
+      prepared = [
+        basePath + buildPath(request?.path) + encodeQuery(request?.query),
+        mergeHeaders(request?.body === undefined ? ACCEPT_JSON : SEND_JSON, request?.header, key),
+        request?.body === undefined ? undefined : JSON.stringify(request.body),
+      ];
     } catch (error) {
       return Promise.reject(error);
     }
-    const body = request?.body === undefined ? undefined : JSON.stringify(request.body);
-    return transport
-      .request({ origin: baseUrl.origin, method, path, headers, body, timeoutMs })
-      .then((response) => toResult(response, path));
+    return command.execute(work, [prepared]);
   };
 
-  return { key, method, idempotent: route.idempotent ?? IDEMPOTENT_METHODS.has(method), invoke };
+  return { key, method, idempotent, command, invoke };
 }

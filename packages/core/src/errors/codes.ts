@@ -63,6 +63,26 @@ export const ERROR_CODES = {
     retryable: true,
     description: 'A provider client has no address for its service (no `vitamin.services.<name>.url`).',
   },
+  VITAMIN_E_CIRCUIT_OPEN: {
+    status: 503,
+    retryable: false,
+    description: 'A command was not run because its circuit is open (or forced open); its fallback ran if it has one.',
+  },
+  VITAMIN_E_BULKHEAD_FULL: {
+    status: 503,
+    retryable: false,
+    description: 'A command was rejected because `maxConcurrent` executions of its key were already running.',
+  },
+  VITAMIN_E_POOL_FULL: {
+    status: 503,
+    retryable: false,
+    description: "A command was rejected because its group's concurrency pool and queue were full.",
+  },
+  VITAMIN_E_COMMAND_TIMEOUT: {
+    status: 504,
+    retryable: false,
+    description: 'A command did not finish within its `timeoutMs` (retries included); its work was aborted.',
+  },
   VITAMIN_E_DEFINITION: {
     status: 500,
     retryable: false,

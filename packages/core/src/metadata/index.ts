@@ -14,3 +14,5 @@ export type {
 } from './http-metadata.js';
 export { VALUES } from './config-metadata.js';
 export type { ValueMetadata } from './config-metadata.js';
+export { COMMANDS } from './command-metadata.js';
+export type { CommandMetadata } from './command-metadata.js';

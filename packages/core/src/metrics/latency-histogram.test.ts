@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { LatencyHistogram } from './latency-histogram.js';
+
+function filled(values: readonly number[]): LatencyHistogram {
+  const histogram = new LatencyHistogram();
+  for (const value of values) histogram.record(value);
+  return histogram;
+}
+
+describe('LatencyHistogram', () => {
+  it('gives percentiles within 1.6 % of the exact ones', () => {
+    const values = Array.from({ length: 10_000 }, (_, i) => 0.05 + i * 0.173);
+    const summary = filled(values).summary();
+    const exact = (p: number) => values[Math.ceil((p / 100) * values.length) - 1]!;
+    for (const [p, got] of [
+      [50, summary.p50],
+      [90, summary.p90],
+      [99, summary.p99],
+      [99.5, summary.p995],
+    ] as const) {
+      expect(Math.abs(got - exact(p)) / exact(p)).toBeLessThan(0.016);
+    }
+    expect(summary.max).toBeCloseTo(values.at(-1)!, 3);
+    expect(summary.count).toBe(10_000);
+  });
+
+  it('counts values below 128 µs exactly', () => {
+    expect(filled([0.001, 0.002, 0.003, 0.127]).percentile(75)).toBe(0.003);
+  });
+
+  it('merges exactly: two halves give the percentiles of the whole', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 3000);
+    const whole = filled(values);
+    const merged = filled(values.slice(0, 2000)).merge(filled(values.slice(2000)));
+    expect(merged.summary()).toEqual(whole.summary());
+    expect(merged.encode()).toBe(whole.encode());
+  });
+
+  it('survives encoding and decoding unchanged, compactly', () => {
+    const histogram = filled([1, 2, 2, 5, 80, 1200, 0.2, 35_000]);
+    const text = histogram.encode();
+    expect(LatencyHistogram.decode(text).summary()).toEqual(histogram.summary());
+    expect(text.length).toBeLessThan(60);
+  });
+
+  it('refuses text that is not an encoded histogram', () => {
+    expect(() => LatencyHistogram.decode('AAAA')).toThrow(/unknown version/);
+    expect(() => LatencyHistogram.decode(Buffer.from([1, 0x80]).toString('base64url'))).toThrow(/truncated/);
+  });
+
+  it('clamps negative and huge values instead of failing', () => {
+    const histogram = filled([-5, 10 ** 12]);
+    expect(histogram.count).toBe(2);
+    expect(histogram.percentile(50)).toBe(0);
+    expect(histogram.summary().max).toBeCloseTo(2147483.647, 3);
+  });
+});

@@ -1,0 +1,141 @@
+import { readVarint, writeVarint } from './varint.js';
+
+/** Values below this are counted exactly; above, each power of two is split in {@link HALF} buckets. */
+const LINEAR = 128;
+const HALF = LINEAR / 2;
+/** Largest value recorded, in µs (about 35 minutes); larger values count here. */
+const MAX_VALUE = 2 ** 31 - 1;
+const BUCKETS = LINEAR + (31 - 7) * HALF;
+const ENCODING_VERSION = 1;
+
+/** Latency percentiles and extremes, in ms. */
+export interface LatencySummary {
+  readonly count: number;
+  readonly mean: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly p995: number;
+  readonly max: number;
+}
+
+/**
+ * A latency histogram in log-linear buckets (the layout of HDR histograms with two significant
+ * digits): values in µs, exact below 128 µs, within 1.6 % above. Two histograms merge exactly by
+ * adding their buckets, so a cluster's percentiles are computed from merged counts, never averaged.
+ */
+export class LatencyHistogram {
+  private readonly counts = new Float64Array(BUCKETS);
+  private total = 0;
+  private sumMicros = 0;
+  private maxMicros = 0;
+
+  /** Records one latency given in ms. */
+  record(ms: number): void {
+    let micros = Math.round(ms * 1000);
+    if (!(micros >= 0)) micros = 0;
+    else if (micros > MAX_VALUE) micros = MAX_VALUE;
+    this.counts[bucketOf(micros)]! += 1;
+    this.total += 1;
+    this.sumMicros += micros;
+    if (micros > this.maxMicros) this.maxMicros = micros;
+  }
+
+  /** How many latencies were recorded. */
+  get count(): number {
+    return this.total;
+  }
+
+  /** Adds every count of `other` to this histogram. */
+  merge(other: LatencyHistogram): this {
+    for (let i = 0; i < BUCKETS; i++) this.counts[i]! += other.counts[i]!;
+    this.total += other.total;
+    this.sumMicros += other.sumMicros;
+    if (other.maxMicros > this.maxMicros) this.maxMicros = other.maxMicros;
+    return this;
+  }
+
+  /** The latency in ms below which `percentile` % of the recorded ones fall (0 when empty). */
+  percentile(percentile: number): number {
+    if (this.total === 0) return 0;
+    const rank = Math.max(1, Math.ceil((percentile / 100) * this.total));
+    let seen = 0;
+    for (let i = 0; i < BUCKETS; i++) {
+      seen += this.counts[i]!;
+      if (seen >= rank) return Math.min(highestOf(i), this.maxMicros) / 1000;
+    }
+    return this.maxMicros / 1000;
+  }
+
+  /** p50, p90, p99, p99.5, max and mean, in ms. */
+  summary(): LatencySummary {
+    return {
+      count: this.total,
+      mean: this.total === 0 ? 0 : this.sumMicros / this.total / 1000,
+      p50: this.percentile(50),
+      p90: this.percentile(90),
+      p99: this.percentile(99),
+      p995: this.percentile(99.5),
+      max: this.maxMicros / 1000,
+    };
+  }
+
+  /** A copy that later records do not change. */
+  copy(): LatencyHistogram {
+    return new LatencyHistogram().merge(this);
+  }
+
+  /**
+   * A compact text form (base64url of varints: only non-empty buckets, as gaps and counts) that
+   * {@link LatencyHistogram.decode} reads back exactly; metric streams carry it between instances.
+   */
+  encode(): string {
+    const bytes: number[] = [ENCODING_VERSION];
+    writeVarint(bytes, this.maxMicros);
+    writeVarint(bytes, this.sumMicros);
+    let previous = -1;
+    for (let i = 0; i < BUCKETS; i++) {
+      const count = this.counts[i]!;
+      if (count === 0) continue;
+      writeVarint(bytes, i - previous - 1);
+      writeVarint(bytes, count);
+      previous = i;
+    }
+    return Buffer.from(bytes).toString('base64url');
+  }
+
+  /**
+   * Reads what {@link LatencyHistogram.encode} wrote.
+   * @throws RangeError when `text` is not an encoded histogram
+   */
+  static decode(text: string): LatencyHistogram {
+    const bytes = Buffer.from(text, 'base64url');
+    if (bytes[0] !== ENCODING_VERSION) throw new RangeError('not an encoded latency histogram (unknown version)');
+    const histogram = new LatencyHistogram();
+    const at = { offset: 1 };
+    histogram.maxMicros = readVarint(bytes, at);
+    histogram.sumMicros = readVarint(bytes, at);
+    let index = -1;
+    while (at.offset < bytes.length) {
+      index += readVarint(bytes, at) + 1;
+      const count = readVarint(bytes, at);
+      if (index >= BUCKETS) throw new RangeError(`encoded latency histogram has a bucket out of range (${index})`);
+      histogram.counts[index] = count;
+      histogram.total += count;
+    }
+    return histogram;
+  }
+}
+
+function bucketOf(micros: number): number {
+  if (micros < LINEAR) return micros;
+  const shift = 31 - Math.clz32(micros) - 6;
+  return LINEAR + (shift - 1) * HALF + ((micros >>> shift) - HALF);
+}
+
+function highestOf(bucket: number): number {
+  if (bucket < LINEAR) return bucket;
+  const k = bucket - LINEAR;
+  const shift = Math.floor(k / HALF) + 1;
+  return (HALF + (k % HALF) + 1) * 2 ** shift - 1;
+}
