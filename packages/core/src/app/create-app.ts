@@ -1,18 +1,20 @@
 import 'reflect-metadata';
 import type { Container } from 'inversify';
+import type { LoadBalancerOptions } from '../balancing/load-balancer-options.js';
 import { bindProvider } from '../client/bind-provider.js';
-import { parseBaseUrl } from '../client/base-url.js';
 import { DEFAULT_CLIENT_TIMEOUT_MS } from '../client/client-options.js';
 import type { ProviderClient } from '../client/provider-client.js';
 import type { Transport } from '../client/transport.js';
 import { UndiciTransport } from '../client/undici-transport.js';
 import { InMemoryConfig, type Config, type Properties } from '../config/config.js';
 import { createContainer } from '../container/create-container.js';
+import type { Registry } from '../discovery/registry.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { getMetadata, PROVIDER } from '../metadata/index.js';
 import { compileControllerRoutes, declaredRoutes, type DeclaredRoute } from '../server/controller-routes.js';
 import { HttpServer, type ServerAddress } from '../server/http-server.js';
 import { resolveServerOptions, type ServerOptions } from '../server/server-options.js';
+import { ServiceDiscovery } from './service-discovery.js';
 
 /** A class the container can construct. */
 export type Constructor<T = unknown> = new (...args: never[]) => T;
@@ -38,6 +40,14 @@ export interface AppOptions {
    * @defaultValue `30000`
    */
   shutdownTimeoutMs?: number;
+  /**
+   * Where provider clients find instances and where the app registers itself.
+   * @defaultValue the registry `vitamin.discovery.registry` names, else a {@link StaticRegistry}
+   * over `vitamin.services.<name>.url`/`.instances` (the app then registers nowhere)
+   */
+  registry?: Registry;
+  /** Load-balancer options per provider service (`vitamin.services.<name>.*` properties override them). */
+  balancing?: Readonly<Record<string, LoadBalancerOptions>>;
 }
 
 /** A running (or ready to run) service. */
@@ -46,6 +56,8 @@ export interface App {
   readonly container: Container;
   readonly config: Config;
   readonly logger: Logger;
+  /** Provider-service views, load balancers and the app's own registration. */
+  readonly discovery: ServiceDiscovery;
   /** Every route the controllers declare, with full paths. */
   readonly routes: readonly DeclaredRoute[];
   /** Resolves a service, controller or provider client from the container. */
@@ -67,16 +79,21 @@ export function createApp(options: AppOptions): App {
   const transport = options.transport ?? new UndiciTransport();
   const timeoutMs = config.get<number>('vitamin.client.timeoutMs') ?? DEFAULT_CLIENT_TIMEOUT_MS;
   const container = createContainer();
+  const discovery = new ServiceDiscovery({
+    name: options.name,
+    config,
+    logger,
+    registry: options.registry,
+    balancing: options.balancing,
+  });
 
   for (const type of options.providers ?? []) {
     const provider = getMetadata(PROVIDER, type);
     const binding = container.bind(type).toSelf().inSingletonScope();
     if (provider !== undefined) {
-      const key = `vitamin.services.${provider.service}.url`;
-      const url = config.get<string>(key);
-      const baseUrl = url === undefined ? undefined : parseBaseUrl(url, key);
+      const chooser = discovery.balancer(provider.service);
       binding.onActivation((_context, instance) =>
-        bindProvider(instance as ProviderClient, { transport, baseUrl, timeoutMs }),
+        bindProvider(instance as ProviderClient, { transport, baseUrl: undefined, chooser, timeoutMs }),
       );
     }
   }
@@ -96,6 +113,7 @@ export function createApp(options: AppOptions): App {
     container,
     config,
     logger,
+    discovery,
     routes,
     get: (type) => container.get(type),
     async listen() {
@@ -106,10 +124,14 @@ export function createApp(options: AppOptions): App {
       server = new HttpServer(served, serverOptions, logger);
       const address = await server.listen();
       logger.info({ url: address.url }, `${options.name} listening`);
+      await discovery.ready();
+      await discovery.register(address);
       return address;
     },
     async close() {
+      await discovery.deregister(); // first: clients stop choosing this instance before it stops serving
       await server?.close(options.shutdownTimeoutMs ?? 30_000);
+      await discovery.close();
       if (ownsTransport) await transport.close();
     },
   };

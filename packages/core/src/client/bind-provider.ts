@@ -1,5 +1,6 @@
 import { VitaminError } from '../errors/vitamin-error.js';
 import { getMetadata, PROVIDER, ROUTES, type RouteMetadata } from '../metadata/index.js';
+import type { InstanceChooser } from '../balancing/instance-chooser.js';
 import { parseBaseUrl, type BaseUrl } from './base-url.js';
 import { DEFAULT_CLIENT_TIMEOUT_MS } from './client-options.js';
 import { compileOperation, type OperationPlan } from './operation-plan.js';
@@ -11,6 +12,8 @@ export interface ProviderBinding {
   readonly transport: Transport;
   /** The provider's base URL, or `undefined` when none is configured (calls then fail clearly). */
   readonly baseUrl: BaseUrl | undefined;
+  /** Chooses an instance per attempt (the app's load balancer of the service); wins over `baseUrl`. */
+  readonly chooser?: InstanceChooser | undefined;
   readonly timeoutMs: number;
 }
 
