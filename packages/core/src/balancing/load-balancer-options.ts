@@ -1,3 +1,4 @@
+import { VitaminError } from '../errors/vitamin-error.js';
 import type { RuleName } from './rule.js';
 
 /** Options of a {@link LoadBalancer}; each can also be set per service by a dynamic property. */
@@ -48,11 +49,28 @@ export const DEFAULT_LOAD_BALANCER_OPTIONS: ResolvedLoadBalancerOptions = Object
   maxEjectedPercent: 50,
 });
 
-/** Fills in defaults; `undefined` fields take the default. */
-export function resolveLoadBalancerOptions(options: LoadBalancerOptions = {}): ResolvedLoadBalancerOptions {
+/**
+ * Fills in defaults; `undefined` fields take the default.
+ * @throws VitaminError `VITAMIN_E_CONFIG` naming `source` and the option when a number is invalid
+ */
+export function resolveLoadBalancerOptions(
+  options: LoadBalancerOptions = {},
+  source = 'load balancer',
+): ResolvedLoadBalancerOptions {
   const resolved = { ...DEFAULT_LOAD_BALANCER_OPTIONS };
   for (const [key, value] of Object.entries(options) as [keyof LoadBalancerOptions, never][]) {
-    if (value !== undefined) resolved[key] = value;
+    if (value === undefined) continue;
+    if (key !== 'rule') {
+      const n = value as number;
+      const whole = key === 'maxAttempts' || key === 'consecutiveFailures';
+      if (typeof n !== 'number' || !Number.isFinite(n) || n < (whole ? 1 : 0) || (whole && !Number.isInteger(n))) {
+        throw new VitaminError(
+          'VITAMIN_E_CONFIG',
+          `${source}: ${key} must be a ${whole ? 'whole number ≥ 1' : 'number ≥ 0'}, got ${String(value)}`,
+        );
+      }
+    }
+    resolved[key] = value;
   }
   return resolved;
 }

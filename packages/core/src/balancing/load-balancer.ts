@@ -41,7 +41,7 @@ export class LoadBalancer implements InstanceChooser {
     options: LoadBalancerOptions = {},
     private readonly context: LoadBalancerContext = {},
   ) {
-    this.options = resolveLoadBalancerOptions(options);
+    this.options = resolveLoadBalancerOptions(options, `load balancer of ${service}`);
     this.now = context.now ?? Date.now;
     this.rule = createRule(this.options.rule, context, `load balancer of ${service}`);
   }
@@ -57,7 +57,7 @@ export class LoadBalancer implements InstanceChooser {
 
   /** Changes options live; a new `rule` starts fresh. */
   configure(options: LoadBalancerOptions): void {
-    const next = resolveLoadBalancerOptions({ ...this.options, ...options });
+    const next = resolveLoadBalancerOptions({ ...this.options, ...options }, `load balancer of ${this.service}`);
     if (next.rule !== this.rule.name)
       this.rule = createRule(next.rule, this.context, `load balancer of ${this.service}`);
     this.options = next;

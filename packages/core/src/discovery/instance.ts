@@ -109,7 +109,7 @@ export function instanceFromUrl(
   const metadata = basePath === '' ? { ...options.metadata } : { ...options.metadata, basePath };
   return parseInstance(
     {
-      id: options.id ?? `${host.replace(/[[\]:]/g, '_')}-${port}`,
+      id: options.id ?? `${host.replace(/[^A-Za-z0-9.-]/g, '_').replace(/^[^A-Za-z0-9]/, 'x')}-${port}`,
       service,
       host,
       port,
