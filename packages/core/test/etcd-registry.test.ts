@@ -14,6 +14,7 @@ import {
   type Instance,
 } from '@vitamin/core';
 import { startEtcd, type EtcdServer } from './support/etcd.js';
+import { startTcpProxy } from './support/tcp-proxy.js';
 import { waitFor } from './support/wait-for.js';
 
 const logger = createLogger({ level: 'silent' });
@@ -155,5 +156,58 @@ describe('a client while etcd is down', () => {
     await waitFor(() => balancer.endpoints().length === 3, 'the third instance after etcd returned', 15_000);
     expect(caller.discovery.health()[0]).toMatchObject({ state: 'UP', staleMs: 0, instances: 3 });
     await client.who({ path: { n: 'after' } });
+  });
+});
+
+describe('a watch cut off while its history was compacted', () => {
+  it('lists again instead of resuming, and ends up with exactly what etcd holds', async () => {
+    const raw = new Etcd3({ hosts: [etcd.endpoint] });
+    const put = (id: string, port: number) =>
+      raw
+        .put(`/vitamin/services/compact/${id}`)
+        .value(JSON.stringify(instanceFromUrl('compact', `http://127.0.0.1:${port}`, 't', { id })));
+    await put('a', 7101);
+    await put('b', 7102);
+    const proxy = await startTcpProxy(Number(new URL(etcd.endpoint).port));
+    const reader = new EtcdRegistry({ endpoints: [proxy.endpoint], maxBackoffMs: 300 });
+    const lists: (readonly Instance[])[] = [];
+    const errors: Error[] = [];
+    const stop = reader.watch(
+      'compact',
+      (l) => lists.push(l),
+      (e) => errors.push(e),
+    );
+    await waitFor(() => lists.at(-1)?.length === 2, 'the first list');
+
+    // Partition the reader from etcd; meanwhile the keys change and their history is compacted away,
+    // so the revision the watch would resume from no longer exists.
+    proxy.cut();
+    await waitFor(() => errors.length === 1, 'the watch to notice the partition');
+    await raw.delete().key('/vitamin/services/compact/a');
+    await put('c', 7103);
+    for (let i = 0; i < 5; i++) await put('b', 7102);
+    const { header } = await raw.get('/vitamin/services/compact/b').exec();
+    await raw.kv.compact({ revision: header.revision, physical: true });
+    proxy.restore();
+
+    await waitFor(
+      () =>
+        (lists.at(-1) ?? [])
+          .map((i) => i.id)
+          .sort()
+          .join() === 'b,c',
+      'the view to match etcd after the compaction',
+      10_000,
+    );
+    expect(
+      lists
+        .at(-1)!
+        .map((i) => i.port)
+        .sort(),
+    ).toEqual([7102, 7103]);
+    stop();
+    await reader.close();
+    await proxy.close();
+    raw.close();
   });
 });

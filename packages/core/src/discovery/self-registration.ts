@@ -60,10 +60,14 @@ export class SelfRegistration {
     return this.instance;
   }
 
-  /** Registers as `STARTING`. */
+  /**
+   * Registers as `STARTING`. A registry that cannot be reached is logged, not thrown: the app
+   * serves anyway, and registries that keep what they were asked (etcd re-grants its lease, the
+   * file registry rewrites on each heartbeat) complete the registration when they can.
+   */
   async starting(address: ListenAddress): Promise<Instance> {
     this.instance = ownInstance(this.service, this.config, address, 'STARTING');
-    await this.registry.register(this.instance);
+    await this.put(this.instance);
     return this.instance;
   }
 
@@ -71,8 +75,22 @@ export class SelfRegistration {
   async up(): Promise<void> {
     if (this.instance === undefined) return;
     this.instance = { ...this.instance, status: 'UP' };
-    await this.registry.register(this.instance);
-    this.logger?.info({ instance: this.instance.id, registry: this.registry.kind }, `${this.service} registered UP`);
+    if (await this.put(this.instance)) {
+      this.logger?.info({ instance: this.instance.id, registry: this.registry.kind }, `${this.service} registered UP`);
+    }
+  }
+
+  private async put(instance: Instance): Promise<boolean> {
+    try {
+      await this.registry.register(instance);
+      return true;
+    } catch (error) {
+      this.logger?.error(
+        { instance: instance.id, status: instance.status, registry: this.registry.kind, err: (error as Error).message },
+        'registration failed; serving anyway',
+      );
+      return false;
+    }
   }
 
   /** Removes the record; failures are logged, never thrown, so shutdown goes on. */
