@@ -25,7 +25,9 @@ class GreetingClient extends ProviderClient {
   }
 }
 
-const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
+// Short rounds, alternated, so that load from other processes falls on both sides alike.
+const ROUNDS = Number(process.env['ROUNDS'] ?? 9);
+const ROUND = { durationMs: 1000, warmupMs: 200 };
 const servers = [await startServerProcess('raw'), await startServerProcess('raw')];
 const pools = servers.map(({ url }) => new Pool(url, { connections: 64 }));
 const transport = new UndiciTransport({ connections: 64 });
@@ -48,8 +50,8 @@ const ours = () => client.get({ path: { id: '42' } });
 
 const results: { raw: LoadResult[]; vitamin: LoadResult[] } = { raw: [], vitamin: [] };
 for (let round = 0; round < ROUNDS; round++) {
-  results.raw.push(await runLoad(raw));
-  results.vitamin.push(await runLoad(ours));
+  results.raw.push(await runLoad(raw, ROUND));
+  results.vitamin.push(await runLoad(ours, ROUND));
 }
 const rate = (r: LoadResult[]) => median(r.map((x) => x.perSecond));
 const p50 = (r: LoadResult[]) => median(r.map((x) => x.p50));
