@@ -7,6 +7,7 @@ import { createLogger } from '../logging/logger.js';
 import { FileRegistry } from './file-registry.js';
 import { instanceFromUrl } from './instance.js';
 import { InstanceCache } from './instance-cache.js';
+import { StaticRegistry } from './static-registry.js';
 
 let root: string;
 beforeEach(() => {
@@ -49,7 +50,7 @@ describe('InstanceCache', () => {
     await new Promise((resolve) => setTimeout(resolve, 60)); // several more failed polls
     expect(cache.instances.map((i) => i.id)).toEqual(['a']);
     expect(cache.health()).toMatchObject({ state: 'DEGRADED', staleMs: 4_000, instances: 1 });
-    expect(lines.filter((l) => l.msg.startsWith('registry unreachable'))).toHaveLength(1);
+    expect(lines.filter((l) => l.msg.startsWith('registry unreachable or empty'))).toHaveLength(1);
 
     // A registry folder holding one new record replaces the file in one rename.
     const fresh = new FileRegistry({ dir: join(root, 'fresh') });
@@ -61,5 +62,27 @@ describe('InstanceCache', () => {
     expect(lines.filter((l) => l.msg === 'registry reachable again')).toHaveLength(1);
     cache.close();
     await Promise.all([owner.close(), reader.close(), fresh.close()]);
+  });
+
+  it('keeps the last UP instances when the registry answers with none, and takes the next list that has some', async () => {
+    const registry = new StaticRegistry();
+    const [a, b, c] = [7001, 7002, 7003].map((port) =>
+      instanceFromUrl('orders', `http://127.0.0.1:${port}`, 'test', { id: `i${port}` }),
+    );
+    const cache = new InstanceCache(registry, 'orders');
+    await registry.register(a!);
+    await registry.register(b!);
+    await registry.deregister(a!);
+    expect(cache.instances.map((i) => i.id)).toEqual(['i7002']);
+    await registry.register({ ...b!, status: 'OUT_OF_SERVICE' });
+    expect(cache.instances.map((i) => [i.id, i.status])).toEqual([['i7002', 'UP']]);
+    expect(cache.health()).toMatchObject({
+      state: 'DEGRADED',
+      error: 'the registry lists no UP instance; keeping the last 1',
+    });
+    await registry.register(c!);
+    expect(cache.instances.map((i) => i.id).sort()).toEqual(['i7002', 'i7003']);
+    expect(cache.health().state).toBe('UP');
+    cache.close();
   });
 });

@@ -25,10 +25,14 @@ export interface InstanceCacheOptions {
   now?: () => number;
 }
 
+function isUp(instance: Instance): boolean {
+  return instance.status === 'UP';
+}
+
 /**
  * A client's view of one service: follows the registry's watch and keeps the last known list when
- * the registry is unreachable — the fleet is never evicted because the registry blinked. Logs once
- * per outage and exposes how stale the view is.
+ * the registry is unreachable, or answers with no UP instance at all — the fleet is never evicted
+ * because the registry blinked. Logs once per outage and exposes how stale the view is.
  */
 export class InstanceCache {
   private list: readonly Instance[] = [];
@@ -78,6 +82,14 @@ export class InstanceCache {
   }
 
   private update(instances: readonly Instance[]): void {
+    // A registry that answers but lists nothing callable (every lease expired in a partition, a
+    // wiped folder) would evict the whole fleet: keep the last UP instances instead. Calling them
+    // can only help, since without them every call fails.
+    if (!instances.some(isUp) && this.list.some(isUp)) {
+      const kept = this.list.filter(isUp).length;
+      this.fail(new Error(`the registry lists no UP instance; keeping the last ${kept}`));
+      return;
+    }
     if (this.error !== undefined) {
       this.options.logger?.info({ service: this.service, registry: this.registry.kind }, 'registry reachable again');
     }
@@ -92,7 +104,7 @@ export class InstanceCache {
     if (this.error === undefined) {
       this.options.logger?.warn(
         { service: this.service, registry: this.registry.kind, instances: this.list.length, err: error.message },
-        'registry unreachable; calls keep using the last known instances',
+        'registry unreachable or empty; calls keep using the last known instances',
       );
     }
     this.error = error;
