@@ -76,7 +76,6 @@ export { UndiciTransport } from './client/undici-transport.js';
 export type { UndiciTransportOptions } from './client/undici-transport.js';
 export { AxiosTransport } from './client/axios-transport.js';
 export type { Transport, TransportRequest, TransportResponse } from './client/transport.js';
-export type { PickOrigin } from './client/attempts.js';
 
 // resilience
 export { Command } from './resilience/command-decorator.js';
@@ -114,6 +113,51 @@ export { extractTrace, injectTrace } from './tracing/propagation.js';
 export type { IncomingTrace, PropagationFormat } from './tracing/propagation.js';
 export { DEFAULT_TRACING_OPTIONS, resolveTracingOptions } from './tracing/tracing-options.js';
 export type { ResolvedTracingOptions, TracingOptions } from './tracing/tracing-options.js';
+
+// discovery
+export type { Registry, InstancesListener, RegistryErrorListener } from './discovery/registry.js';
+export {
+  INSTANCE_STATUSES,
+  instanceFromUrl,
+  instanceOrigin,
+  newInstanceId,
+  parseInstance,
+} from './discovery/instance.js';
+export type { Instance, InstanceFromUrlOptions, InstanceMetadata, InstanceStatus } from './discovery/instance.js';
+export { StaticRegistry } from './discovery/static-registry.js';
+export { FileRegistry } from './discovery/file-registry.js';
+export { DEFAULT_FILE_REGISTRY_OPTIONS, resolveFileRegistryOptions } from './discovery/file-registry-options.js';
+export type { FileRegistryOptions, ResolvedFileRegistryOptions } from './discovery/file-registry-options.js';
+export { EtcdRegistry } from './discovery/etcd-registry.js';
+export { DEFAULT_ETCD_REGISTRY_OPTIONS, resolveEtcdRegistryOptions } from './discovery/etcd-registry-options.js';
+export type { EtcdRegistryOptions, ResolvedEtcdRegistryOptions } from './discovery/etcd-registry-options.js';
+export { DnsRegistry } from './discovery/dns-registry.js';
+export type { DnsLookup } from './discovery/dns-registry.js';
+export { DEFAULT_DNS_REGISTRY_OPTIONS, resolveDnsRegistryOptions } from './discovery/dns-registry-options.js';
+export type { DnsRegistryOptions, ResolvedDnsRegistryOptions } from './discovery/dns-registry-options.js';
+export { InstanceCache } from './discovery/instance-cache.js';
+export type { DiscoveryHealth, DiscoveryState, InstanceCacheOptions } from './discovery/instance-cache.js';
+export { REGISTRY_KINDS, registryFromConfig } from './discovery/registry-config.js';
+export { SelfRegistration, ownInstance } from './discovery/self-registration.js';
+export type { ListenAddress } from './discovery/self-registration.js';
+export { ServiceDiscovery } from './app/service-discovery.js';
+export type { ServiceDiscoveryOptions } from './app/service-discovery.js';
+
+// balancing
+export { LoadBalancer } from './balancing/load-balancer.js';
+export type { LoadBalancerContext } from './balancing/load-balancer.js';
+export { DEFAULT_LOAD_BALANCER_OPTIONS, resolveLoadBalancerOptions } from './balancing/load-balancer-options.js';
+export type { LoadBalancerOptions, ResolvedLoadBalancerOptions } from './balancing/load-balancer-options.js';
+export { Endpoint } from './balancing/endpoint.js';
+export type { CallOutcome, InstanceChooser } from './balancing/instance-chooser.js';
+export type { LoadBalancerRule, RandomSource, RuleName } from './balancing/rule.js';
+export { RULE_NAMES, createRule } from './balancing/rules.js';
+export type { RuleContext } from './balancing/rules.js';
+export { RoundRobinRule } from './balancing/round-robin-rule.js';
+export { RandomRule } from './balancing/random-rule.js';
+export { WeightedRule } from './balancing/weighted-rule.js';
+export { LeastOutstandingRule } from './balancing/least-outstanding-rule.js';
+export { ZoneAffinityRule } from './balancing/zone-affinity-rule.js';
 
 // logging
 export { createLogger } from './logging/logger.js';

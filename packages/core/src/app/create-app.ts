@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { Container } from 'inversify';
+import type { LoadBalancerOptions } from '../balancing/load-balancer-options.js';
 import { bindProvider } from '../client/bind-provider.js';
-import { parseBaseUrl } from '../client/base-url.js';
 import { DEFAULT_CLIENT_TIMEOUT_MS } from '../client/client-options.js';
 import type { ProviderClient } from '../client/provider-client.js';
 import type { Transport } from '../client/transport.js';
@@ -12,6 +12,7 @@ import { createLayeredConfig } from '../config/create-config.js';
 import { activateValues } from '../config/inject-values.js';
 import { LayeredConfig } from '../config/layered-config.js';
 import { createContainer } from '../container/create-container.js';
+import type { Registry } from '../discovery/registry.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { getMetadata, PROVIDER } from '../metadata/index.js';
 import { bindCommands } from '../resilience/bind-commands.js';
@@ -27,6 +28,7 @@ import { circuitBreakerControl, commandMetricsSource } from './actuator-commands
 import { createActuator, type AppActuatorOptions } from './actuator-setup.js';
 import { AppLifecycle, type ShutdownHook, type ShutdownPhase } from './lifecycle.js';
 import { resolveShutdownOptions, type ShutdownOptions } from './shutdown-options.js';
+import { ServiceDiscovery } from './service-discovery.js';
 
 /** A class the container can construct. */
 export type Constructor<T = unknown> = new (...args: never[]) => T;
@@ -67,6 +69,14 @@ export interface AppOptions {
   actuator?: AppActuatorOptions;
   /** Graceful shutdown; `vitamin.shutdown.*` properties override it (`timeoutMs` wins over `shutdownTimeoutMs`). */
   shutdown?: ShutdownOptions;
+  /**
+   * Where provider clients find instances and where the app registers itself.
+   * @defaultValue the registry `vitamin.discovery.registry` names, else a {@link StaticRegistry}
+   * over `vitamin.services.<name>.url`/`.instances` (the app then registers nowhere)
+   */
+  registry?: Registry;
+  /** Load-balancer options per provider service (`vitamin.services.<name>.*` properties override them). */
+  balancing?: Readonly<Record<string, LoadBalancerOptions>>;
 }
 
 /** A running (or ready to run) service. */
@@ -77,6 +87,8 @@ export interface App {
   readonly logger: Logger;
   /** Every command of the app (provider operations and `@Command` methods): options, state, metrics. */
   readonly commands: CommandRegistry;
+  /** Provider-service views, load balancers and the app's own registration. */
+  readonly discovery: ServiceDiscovery;
   /** Every route the controllers declare, with full paths. */
   readonly routes: readonly DeclaredRoute[];
   /** Resolves a service, controller or provider client from the container. */
@@ -125,16 +137,30 @@ export function createApp(options: AppOptions): App {
   const timeoutMs = config.get<number>('vitamin.client.timeoutMs') ?? DEFAULT_CLIENT_TIMEOUT_MS;
   const container = createContainer();
   activateValues(container, config, [...(options.providers ?? []), ...(options.controllers ?? [])]);
+  const discovery = new ServiceDiscovery({
+    name: options.name,
+    config,
+    logger,
+    registry: options.registry,
+    balancing: options.balancing,
+  });
+
+  const tracing = resolveTracingOptions({
+    ...options.tracing,
+    enabled: config.get<boolean>('vitamin.tracing.enabled') ?? options.tracing?.enabled,
+    propagation:
+      config.get<TracingOptions['propagation']>('vitamin.tracing.propagation') ?? options.tracing?.propagation,
+    sampleRatio: config.get<number>('vitamin.tracing.sampleRatio') ?? options.tracing?.sampleRatio,
+  });
+  const clientTracing = tracing.enabled ? { options: tracing } : undefined;
 
   for (const type of options.providers ?? []) {
     const provider = getMetadata(PROVIDER, type);
     const binding = container.bind(type).toSelf().inSingletonScope();
     if (provider !== undefined) {
-      const key = `vitamin.services.${provider.service}.url`;
-      const url = config.get<string>(key);
-      const baseUrl = url === undefined ? undefined : parseBaseUrl(url, key);
+      const chooser = discovery.balancer(provider.service);
       binding.onActivation((_context, instance) =>
-        bindProvider(instance as ProviderClient, { transport, baseUrl, timeoutMs, commands }),
+        bindProvider(instance as ProviderClient, { transport, chooser, timeoutMs, commands, tracing: clientTracing }),
       );
     } else {
       binding.onActivation((_context, instance) => bindCommands(instance as object, commands));
@@ -155,13 +181,6 @@ export function createApp(options: AppOptions): App {
     port: config.get<number>('vitamin.server.port') ?? options.server?.port,
     host: config.get<string>('vitamin.server.host') ?? options.server?.host,
   });
-  const tracing = resolveTracingOptions({
-    ...options.tracing,
-    enabled: config.get<boolean>('vitamin.tracing.enabled') ?? options.tracing?.enabled,
-    propagation:
-      config.get<TracingOptions['propagation']>('vitamin.tracing.propagation') ?? options.tracing?.propagation,
-    sampleRatio: config.get<number>('vitamin.tracing.sampleRatio') ?? options.tracing?.sampleRatio,
-  });
   const lifecycle = new AppLifecycle(
     options.name,
     logger,
@@ -177,6 +196,9 @@ export function createApp(options: AppOptions): App {
   if (ownsTransport) lifecycle.on('close', () => transport.close());
   if (ownsConfig && config instanceof LayeredConfig) lifecycle.on('close', () => config.close());
   lifecycle.on('close', () => commands.close());
+  // Deregister first: clients stop choosing this instance before it stops serving.
+  lifecycle.on('deregister', () => discovery.deregister());
+  lifecycle.on('close', () => discovery.close());
 
   const app: App = {
     name: options.name,
@@ -184,6 +206,7 @@ export function createApp(options: AppOptions): App {
     config,
     logger,
     commands,
+    discovery,
     routes,
     get: (type) => container.get(type),
     async listen() {
@@ -193,6 +216,8 @@ export function createApp(options: AppOptions): App {
       );
       const address = await lifecycle.listen(served, serverOptions, tracing);
       logger.info({ url: address.url, management: lifecycle.managementAddress?.url }, `${options.name} listening`);
+      await discovery.ready();
+      await discovery.register(address);
       return address;
     },
     close: () => lifecycle.close(),

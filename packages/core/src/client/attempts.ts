@@ -1,53 +1,68 @@
-import { VitaminError } from '../errors/vitamin-error.js';
+import type { Endpoint } from '../balancing/endpoint.js';
+import type { InstanceChooser } from '../balancing/instance-chooser.js';
+import { isVitaminError, VitaminError } from '../errors/vitamin-error.js';
 import type { CommandContext } from '../resilience/command-types.js';
 import { backoff, type RetryPolicy } from '../resilience/retry-policy.js';
-
-/**
- * Where attempt number `attempt` (1, 2, …) of a call goes: an origin (`http://host:port`), or
- * `undefined` when no instance is known. The seam where load balancing plugs in; today it is the
- * configured base URL ({@link fixedOrigin}).
- */
-export type PickOrigin = (attempt: number) => string | undefined;
-
-/** A {@link PickOrigin} that always answers the same configured origin. */
-export function fixedOrigin(origin: string | undefined): PickOrigin {
-  return () => origin;
-}
 
 /** How the attempts of one operation are made. */
 export interface AttemptPlan<P, T> {
   /** Command key, for messages. */
   readonly key: string;
-  readonly service: string;
-  readonly pickOrigin: PickOrigin;
+  /** Picks the instance of each attempt and hears how it went (load balancing, ejection). */
+  readonly chooser: InstanceChooser;
   readonly retry: RetryPolicy;
   readonly idempotent: boolean;
-  /** One attempt of `request` against `origin`, aborted by `signal`. */
-  send(origin: string, signal: AbortSignal, request: P): Promise<T>;
+  /** One attempt of `request` against `endpoint`, aborted by `signal`. */
+  send(endpoint: Endpoint, signal: AbortSignal, request: P): Promise<T>;
+}
+
+/** Whether an attempt's error says the instance is unwell (outlier ejection counts it). */
+function isInstanceFailure(error: unknown): boolean {
+  if (!isVitaminError(error)) return false;
+  if (error.code === 'VITAMIN_E_CONNECT' || error.code === 'VITAMIN_E_TIMEOUT') return true;
+  return error.code === 'VITAMIN_E_HTTP' && error.status >= 500;
 }
 
 /**
- * Runs the attempts of one call inside its command: asks for an origin per attempt, and after a
- * retryable failure of an idempotent operation waits a jittered backoff and tries again, while the
- * retry budget and the command's deadline allow.
+ * Runs the attempts of one call inside its command: each attempt goes to the instance the load
+ * balancer picks (another one than the last, when it can), its outcome is reported, and after a
+ * retryable failure of an idempotent operation (connect error, timeout, 503) it waits a jittered
+ * backoff and tries again, while the retry budget, both attempt limits
+ * (`vitamin.command.<key>.retryMaxAttempts`, `vitamin.services.<name>.maxAttempts`) and the
+ * command's deadline allow.
  */
 export function runAttempts<P, T>(plan: AttemptPlan<P, T>, request: P, context: CommandContext): Promise<T> {
+  const { chooser } = plan;
   plan.retry.recordCall();
+  let previous: Endpoint | undefined;
   const attempt = (number: number): Promise<T> => {
-    const origin = plan.pickOrigin(number);
-    const sent =
-      origin === undefined
-        ? Promise.reject(
-            new VitaminError(
-              'VITAMIN_E_NO_INSTANCE',
-              `${plan.key}: no address for service '${plan.service}'; set vitamin.services.${plan.service}.url`,
-            ),
-          )
-        : plan.send(origin, context.signal, request);
-    return sent.catch((error: unknown) => {
-      if (context.signal.aborted || !plan.retry.shouldRetry(error, number, plan.idempotent)) throw error;
-      return backoff(plan.retry.delayMs(number), context.signal).then(() => attempt(number + 1));
-    });
+    const endpoint = chooser.choose(previous);
+    if (endpoint === undefined) {
+      return Promise.reject(
+        new VitaminError(
+          'VITAMIN_E_NO_INSTANCE',
+          `${plan.key}: no UP instance of service '${chooser.service}'; register one, or set vitamin.services.${chooser.service}.url or .instances`,
+        ),
+      );
+    }
+    return plan.send(endpoint, context.signal, request).then(
+      (result) => {
+        chooser.report(endpoint, 'success');
+        return result;
+      },
+      (error: unknown) => {
+        chooser.report(endpoint, isInstanceFailure(error) ? 'failure' : 'success');
+        if (
+          context.signal.aborted ||
+          number >= chooser.maxAttempts ||
+          !plan.retry.shouldRetry(error, number, plan.idempotent)
+        ) {
+          throw error;
+        }
+        previous = endpoint;
+        return backoff(plan.retry.delayMs(number), context.signal).then(() => attempt(number + 1));
+      },
+    );
   };
   return attempt(1);
 }

@@ -2,7 +2,10 @@ import { VitaminError } from '../errors/vitamin-error.js';
 import { defaultCommandRegistry } from '../resilience/command-function.js';
 import type { CommandRegistry } from '../resilience/command-registry.js';
 import { getMetadata, PROVIDER, ROUTES, type RouteMetadata } from '../metadata/index.js';
-import { parseBaseUrl, type BaseUrl } from './base-url.js';
+import type { InstanceChooser } from '../balancing/instance-chooser.js';
+import { LoadBalancer } from '../balancing/load-balancer.js';
+import { instanceFromUrl } from '../discovery/instance.js';
+import type { ClientTracing } from './client-tracing.js';
 import { DEFAULT_CLIENT_TIMEOUT_MS } from './client-options.js';
 import { compileOperation, type OperationPlan } from './operation-plan.js';
 import { OPERATION_PLANS, type ProviderClient } from './provider-client.js';
@@ -11,11 +14,13 @@ import type { Transport } from './transport.js';
 /** What binding a provider client needs from its app (or from {@link createClient}). */
 export interface ProviderBinding {
   readonly transport: Transport;
-  /** The provider's base URL, or `undefined` when none is configured (calls then fail clearly). */
-  readonly baseUrl: BaseUrl | undefined;
+  /** Chooses the instance of each attempt: the app's load balancer of the provider's service. */
+  readonly chooser: InstanceChooser;
   readonly timeoutMs: number;
   /** Where the client's commands live (their options, state and metrics). */
   readonly commands: CommandRegistry;
+  /** Client spans and trace headers; none when absent. */
+  readonly tracing?: ClientTracing | undefined;
 }
 
 /** The registry name a provider client class calls; throws when the class has no `@Provider`. */
@@ -55,9 +60,12 @@ export interface CreateClientOptions {
 
 /** Creates a provider client without an app: the plain-function way to use a client class. */
 export function createClient<T extends ProviderClient>(client: new () => T, options: CreateClientOptions): T {
+  const service = providerService(client);
+  const chooser = new LoadBalancer(service, {});
+  chooser.update([instanceFromUrl(service, options.baseUrl, `${client.name} baseUrl`)]);
   return bindProvider(new client(), {
     transport: options.transport,
-    baseUrl: parseBaseUrl(options.baseUrl, `${client.name} baseUrl`),
+    chooser,
     timeoutMs: options.timeoutMs ?? DEFAULT_CLIENT_TIMEOUT_MS,
     commands: options.commands ?? defaultCommandRegistry(),
   });

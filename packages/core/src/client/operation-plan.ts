@@ -1,16 +1,18 @@
+import type { Endpoint } from '../balancing/endpoint.js';
+import type { InstanceChooser } from '../balancing/instance-chooser.js';
 import { HttpError } from '../errors/http-error.js';
 import type { HttpMethod, RouteMetadata } from '../metadata/index.js';
 import type { CommandPolicy } from '../resilience/command-policy.js';
 import type { CommandRegistry } from '../resilience/command-registry.js';
 import type { CommandContext } from '../resilience/command-types.js';
-import { fixedOrigin, runAttempts, type AttemptPlan, type PickOrigin } from './attempts.js';
-import type { BaseUrl } from './base-url.js';
+import { runAttempts, type AttemptPlan } from './attempts.js';
 import type { OperationRequest } from './client-options.js';
 import { compilePath } from './path-builder.js';
 import { encodeQuery, mergeHeaders } from './request-encoding.js';
 import { parseResponseBody } from './response-body.js';
 import type { Transport, TransportResponse } from './transport.js';
 import { stripQuery } from './transport-errors.js';
+import { tracedAttempt, tracedCommand, type ClientTracing } from './client-tracing.js';
 
 const IDEMPOTENT_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const ACCEPT_JSON: Readonly<Record<string, string>> = Object.freeze({ accept: 'application/json' });
@@ -25,15 +27,15 @@ export interface OperationContext {
   readonly client: string;
   /** Registry name of the provider. */
   readonly service: string;
-  /** Where the provider is; `undefined` when no address is configured. */
-  readonly baseUrl: BaseUrl | undefined;
+  /** Picks the instance of each attempt: the app's load balancer of the service. */
+  readonly chooser: InstanceChooser;
   readonly transport: Transport;
   /** Limit of each attempt, in ms (the command's `timeoutMs` bounds the whole call). */
   readonly timeoutMs: number;
   /** Where the operation's command lives. */
   readonly commands: CommandRegistry;
-  /** Where each attempt goes. @defaultValue the base URL's origin */
-  readonly pickOrigin?: PickOrigin | undefined;
+  /** Client spans and trace headers; off when absent. */
+  readonly tracing?: ClientTracing | undefined;
 }
 
 /** The call plan of one provider operation: built at boot, run per call. */
@@ -48,19 +50,19 @@ export interface OperationPlan {
   invoke(request: OperationRequest | undefined): Promise<unknown>;
 }
 
-/** What the command's work receives: the encoded request, ready for any origin. */
+/** What the command's work receives: the encoded request, ready for any instance. */
 type Prepared = readonly [path: string, headers: Readonly<Record<string, string>>, body: string | undefined];
 
 /**
  * Compiles one operation of a provider client: every call runs as the command `route.key ??
- * '<Client>#<method>'` in the provider's group, and its attempts get the command's AbortSignal.
+ * '<Client>#<method>'` in the provider's group; each attempt goes to the instance the load balancer
+ * picks and gets the command's AbortSignal.
  */
 export function compileOperation(property: string, route: RouteMetadata, context: OperationContext): OperationPlan {
   const key = route.key ?? `${context.client}#${property}`;
   const buildPath = compilePath(route.path, key);
-  const { baseUrl, transport, timeoutMs, service } = context;
+  const { transport, timeoutMs, service, tracing } = context;
   const method = route.method;
-  const basePath = baseUrl?.basePath ?? '';
   const idempotent = route.idempotent ?? IDEMPOTENT_METHODS.has(method);
   const command = context.commands.command(key, { group: service });
 
@@ -75,24 +77,27 @@ export function compileOperation(property: string, route: RouteMetadata, context
     });
   };
 
+  const sendOnce = (endpoint: Endpoint, signal: AbortSignal, [path, headers, body]: Prepared): Promise<unknown> => {
+    const full = endpoint.basePath === '' ? path : endpoint.basePath + path;
+    return transport
+      .request({ origin: endpoint.origin, method, path: full, headers, body, timeoutMs, signal })
+      .then((response) => toResult(response, endpoint.origin, full));
+  };
+
   const attempts: AttemptPlan<Prepared, unknown> = {
     key,
-    service,
-    pickOrigin: context.pickOrigin ?? fixedOrigin(baseUrl?.origin),
+    chooser: context.chooser,
     retry: command.retry,
     idempotent,
-    send: (origin, signal, [path, headers, body]) =>
-      transport
-        .request({ origin, method, path, headers, body, timeoutMs, signal })
-        .then((response) => toResult(response, origin, path)),
+    send: tracing === undefined ? sendOnce : tracedAttempt(tracing, method, sendOnce),
   };
   const work = (args: [Prepared], commandContext: CommandContext) => runAttempts(attempts, args[0], commandContext);
 
-  const invoke = (request: OperationRequest | undefined): Promise<unknown> => {
+  const execute = (request: OperationRequest | undefined): Promise<unknown> => {
     let prepared: Prepared;
     try {
       prepared = [
-        basePath + buildPath(request?.path) + encodeQuery(request?.query),
+        buildPath(request?.path) + encodeQuery(request?.query),
         mergeHeaders(request?.body === undefined ? ACCEPT_JSON : SEND_JSON, request?.header, key),
         request?.body === undefined ? undefined : JSON.stringify(request.body),
       ];
@@ -101,6 +106,7 @@ export function compileOperation(property: string, route: RouteMetadata, context
     }
     return command.execute(work, [prepared]);
   };
+  const invoke = tracing === undefined ? execute : tracedCommand(tracing, key, service, execute);
 
   return { key, method, idempotent, command, invoke };
 }

@@ -61,7 +61,12 @@ export const ERROR_CODES = {
   VITAMIN_E_NO_INSTANCE: {
     status: 503,
     retryable: true,
-    description: 'A provider client has no address for its service (no `vitamin.services.<name>.url`).',
+    description: 'A provider client has no UP instance of its service to call (none registered, configured or left).',
+  },
+  VITAMIN_E_REGISTRY_RECORD: {
+    status: 500,
+    retryable: false,
+    description: 'An instance record (from code, a registry file or etcd) is invalid; the message names the field.',
   },
   VITAMIN_E_CIRCUIT_OPEN: {
     status: 503,

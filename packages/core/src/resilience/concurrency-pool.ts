@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { PoolSnapshot } from '../metrics/group-metrics.js';
 
 /** Options of a group's {@link ConcurrencyPool}; properties `vitamin.pool.<group>.<option>`. */
@@ -59,7 +60,9 @@ export class ConcurrencyPool {
       return true;
     }
     if (this.waiting.length >= this.options.maxQueue) return false;
-    this.waiting.push(start);
+    // A queued start runs when another execution releases its slot: bind it to the caller's async
+    // context, so its trace (and anything else in AsyncLocalStorage) is the caller's, not the releaser's.
+    this.waiting.push(AsyncResource.bind(start));
     return true;
   }
 
