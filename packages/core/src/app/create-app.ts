@@ -10,6 +10,7 @@ import { InMemoryConfig, type Config, type Properties } from '../config/config.j
 import { createContainer } from '../container/create-container.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { getMetadata, PROVIDER } from '../metadata/index.js';
+import { withOpenApiRoute } from '../openapi/openapi-route.js';
 import { compileControllerRoutes, declaredRoutes, type DeclaredRoute } from '../server/controller-routes.js';
 import { HttpServer, type ServerAddress } from '../server/http-server.js';
 import { resolveServerOptions, type ServerOptions } from '../server/server-options.js';
@@ -103,7 +104,7 @@ export function createApp(options: AppOptions): App {
       const served = [...routesByController].flatMap(([type, declared]) =>
         compileControllerRoutes(container.get(type) as object, declared, serverOptions.bodyLimit, logger),
       );
-      server = new HttpServer(served, serverOptions, logger);
+      server = new HttpServer(withOpenApiRoute(served, { name: options.name, routes }), serverOptions, logger);
       const address = await server.listen();
       logger.info({ url: address.url }, `${options.name} listening`);
       return address;

@@ -12,3 +12,5 @@ export type {
   SchemaIssue,
   SchemaResult,
 } from './http-metadata.js';
+export { RESPONSES } from './response-metadata.js';
+export type { ResponseMetadata } from './response-metadata.js';
