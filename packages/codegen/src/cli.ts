@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { generateCommand } from './generate/generate-command.js';
+import { openapiCommand } from './openapi/openapi-command.js';
 
 /** The package version, read once for `--version`. */
 const VERSION = '0.1.0';
@@ -12,5 +14,7 @@ export function createCli(): Command {
     .description('vitamin: typed provider clients, services from templates, specs from decorators')
     .version(VERSION)
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .addCommand(generateCommand())
+    .addCommand(openapiCommand());
 }

@@ -21,7 +21,11 @@ export function toJsonSchema(
   if (schema === undefined) return {};
   let converted: JsonSchema;
   if (isZodSchema(schema)) {
-    converted = z.toJSONSchema(schema, { io: direction, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+    converted = z.toJSONSchema(schema, {
+      io: direction,
+      unrepresentable: 'any',
+      target: 'draft-2020-12',
+    }) as JsonSchema;
   } else if (typeof (schema as { toJSONSchema?: unknown }).toJSONSchema === 'function') {
     converted = (schema as unknown as { toJSONSchema(): JsonSchema }).toJSONSchema();
   } else {

@@ -64,7 +64,10 @@ function operation(declared: DeclaredRoute, operationId: string, definitions: Ma
   const body = params.find((p) => p.source === 'body');
   const result: Record<string, unknown> = { operationId, tags: [declared.controller] };
   if (route.summary !== undefined) result.summary = route.summary;
-  const parameters = [...pathParameters(declared.fullPath, params, definitions), ...otherParameters(params, definitions)];
+  const parameters = [
+    ...pathParameters(declared.fullPath, params, definitions),
+    ...otherParameters(params, definitions),
+  ];
   if (parameters.length > 0) result.parameters = parameters;
   if (body !== undefined) {
     result.requestBody = {
@@ -84,7 +87,9 @@ function operation(declared: DeclaredRoute, operationId: string, definitions: Ma
   if (!responses.some((r) => r.status >= 200 && r.status < 300)) {
     const status = route.status ?? 200;
     described[String(status)] =
-      status === 204 ? { description: 'No content' } : { description: 'OK', content: { 'application/json': { schema: {} } } };
+      status === 204
+        ? { description: 'No content' }
+        : { description: 'OK', content: { 'application/json': { schema: {} } } };
   }
   described.default = {
     description: 'An error: the vitamin error body',
@@ -101,7 +106,8 @@ function pathParameters(fullPath: string, params: readonly ParamMetadata[], defi
     .map((segment) => segment.slice(1));
   return names.map((name) => {
     const declared = params.find((p) => p.source === 'path' && p.name === name);
-    const schema = declared?.schema === undefined ? { type: 'string' } : toJsonSchema(declared.schema, 'input', definitions);
+    const schema =
+      declared?.schema === undefined ? { type: 'string' } : toJsonSchema(declared.schema, 'input', definitions);
     return { name, in: 'path', required: true, schema };
   });
 }
