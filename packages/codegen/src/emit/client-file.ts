@@ -35,7 +35,12 @@ export function clientFile(operations: readonly OperationModel[], options: Clien
     const fromId = operation.operationId === undefined ? '' : camelCase(operation.operationId);
     const base = safeIdentifier(fromId, nameFromRoute(operation.method, operation.path));
     const method = methods.claim(safeIdentifier(base, 'operation'));
-    const typeBase = types.claim(upperFirst(method), (n) => [`${n}Request`, `${n}Response`, `${n}Errors`, `${n}Error`]);
+    const typeBase = types.claimWith(upperFirst(method), (n) => [
+      `${n}Request`,
+      `${n}Response`,
+      `${n}Errors`,
+      `${n}Error`,
+    ]);
     const emitted = operationTypes(operation, typeBase, `${options.className}.${method}`);
     declarations.push(...emitted.statements);
     members.push(operationMethod(operation, method, emitted));

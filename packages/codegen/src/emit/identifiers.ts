@@ -63,15 +63,19 @@ export class NameScope {
     for (const name of reserved) this.taken.add(name);
   }
 
-  /** `base`, or `base2`, `base3`… when taken; `related(name)` must be free too (derived type names). */
-  claim(base: string, related: (name: string) => readonly string[] = () => []): string {
+  /** `base`, or `base2`, `base3`… when taken. */
+  claim(base: string): string {
+    return this.claimWith(base, (name) => [name]);
+  }
+
+  /** A stem for names derived from it (`Stem` → `StemRequest`, …): all of `derive(stem)` must be free. */
+  claimWith(base: string, derive: (stem: string) => readonly string[]): string {
     for (let n = 1; ; n++) {
-      const name = n === 1 ? base : `${base}${n}`;
-      const derived = related(name);
-      if (this.taken.has(name) || derived.some((d) => this.taken.has(d))) continue;
-      this.taken.add(name);
+      const stem = n === 1 ? base : `${base}${n}`;
+      const derived = derive(stem);
+      if (derived.some((d) => this.taken.has(d))) continue;
       for (const d of derived) this.taken.add(d);
-      return name;
+      return stem;
     }
   }
 }

@@ -14,14 +14,16 @@ export const GENERATED_CODE_COMPILER_OPTIONS: Readonly<ts.CompilerOptions> = Obj
 });
 
 /**
- * Type-checks the generated `types.ts` and `client.ts` in `folder` (as `tsc --strict --noEmit` does)
- * and returns the diagnostics as readable lines; an empty array means they compile. The folder must
- * sit where `@vitamin/core` resolves (inside a project that depends on it).
+ * Type-checks the generated `types.ts` and `client.ts` in each folder, with `extraFiles` (code using
+ * the clients), as `tsc --strict --noEmit` does, in one program; returns the diagnostics as readable
+ * lines, none when everything compiles. Folders must sit where `@vitamin/core` resolves (inside a
+ * project that depends on it).
  */
-export function typeCheckGenerated(folder: string, options: ts.CompilerOptions = {}): string[] {
+export function typeCheckGenerated(folder: string | readonly string[], extraFiles: readonly string[] = []): string[] {
+  const folders = typeof folder === 'string' ? [folder] : folder;
   const program = ts.createProgram({
-    rootNames: [join(folder, 'types.ts'), join(folder, 'client.ts')],
-    options: { ...GENERATED_CODE_COMPILER_OPTIONS, ...options },
+    rootNames: [...folders.flatMap((f) => [join(f, 'types.ts'), join(f, 'client.ts')]), ...extraFiles],
+    options: { ...GENERATED_CODE_COMPILER_OPTIONS },
   });
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
