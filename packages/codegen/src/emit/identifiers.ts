@@ -16,6 +16,7 @@ const AVOIDED = new Set([
 function words(text: string): string[] {
   return text
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word !== '');

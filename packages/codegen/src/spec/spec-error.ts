@@ -14,5 +14,14 @@ export function jsonPointer(path: JsonPath): string {
  */
 export function specError(message: string, path?: JsonPath, cause?: unknown): VitaminError {
   const where = path === undefined ? '' : ` (at ${jsonPointer(path) || '/'})`;
-  return new VitaminError('VITAMIN_E_SPEC', `Invalid spec: ${message}${where}`, { cause });
+  return new VitaminError('VITAMIN_E_SPEC', printable(`Invalid spec: ${message}${where}`), { cause });
+}
+
+/** Spec text in a message must not drive the terminal: control characters are shown escaped. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
