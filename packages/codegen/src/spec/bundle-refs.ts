@@ -16,18 +16,26 @@ export interface BundleOptions {
  * or URL is refused unless allowed. A document without external refs is returned as it is.
  */
 export async function bundleRefs(document: unknown, location: URL, options: BundleOptions = {}): Promise<unknown> {
-  const external = firstExternalRef(document, []);
-  if (external === undefined) return document;
+  const external: [string, JsonPath][] = [];
+  collectExternalRefs(document, [], external);
+  if (external.length === 0) return document;
+  /** The pointer of the root document's `$ref` that leads to `target`, for messages. */
+  const pointerOf = (target: URL): JsonPath => {
+    const file = target.href.replace(/#.*$/, '');
+    return (external.find(([ref]) => new URL(ref, location).href.replace(/#.*$/, '') === file) ?? external[0]!)[1];
+  };
+  let refused: Error | undefined;
   const sandbox = {
     order: 1,
     canRead: true,
     read: async (file: FileInfo): Promise<string> => {
       const target = toUrl(file.url);
       if (!options.allowExternalRefs && !(await isInsideSpecFolder(location, target))) {
-        throw specError(
+        refused = specError(
           `$ref to ${target.href} is outside the spec's folder; pass --allow-external-refs to allow it`,
-          external,
+          pointerOf(target),
         );
+        throw refused;
       }
       return readText(target);
     },
@@ -38,10 +46,9 @@ export async function bundleRefs(document: unknown, location: URL, options: Bund
       dereference: { circular: true },
     });
   } catch (error) {
+    if (refused !== undefined) throw refused;
     if ((error as { code?: string }).code === 'VITAMIN_E_SPEC') throw error;
-    const cause = (error as { cause?: { code?: string } }).cause;
-    if (cause?.code === 'VITAMIN_E_SPEC') throw cause;
-    throw specError(`cannot resolve an external $ref: ${(error as Error).message}`, external, error);
+    throw specError(`cannot resolve an external $ref: ${(error as Error).message}`, external[0]![1], error);
   }
 }
 
@@ -50,24 +57,24 @@ function toUrl(address: string): URL {
   return pathToFileURL(address);
 }
 
-/** The path of the first `$ref` that points outside the document, if any. */
-function firstExternalRef(value: unknown, path: (string | number)[]): JsonPath | undefined {
+/** Every `$ref` of the document that points outside it, with where it is. */
+function collectExternalRefs(value: unknown, path: (string | number)[], found: [string, JsonPath][]): void {
+  if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
-      const found = firstExternalRef(value[i], path);
-      if (found !== undefined) return found;
+      collectExternalRefs(value[i], path, found);
       path.pop();
     }
-    return undefined;
+    return;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [key, child] of Object.entries(value)) {
-    if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) return [...path, key];
-    path.push(key);
-    const found = firstExternalRef(child, path);
-    if (found !== undefined) return found;
-    path.pop();
+  for (const key in value) {
+    const child = (value as Record<string, unknown>)[key];
+    if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) found.push([child, [...path, key]]);
+    else if (typeof child === 'object' && child !== null) {
+      path.push(key);
+      collectExternalRefs(child, path, found);
+      path.pop();
+    }
   }
-  return undefined;
 }

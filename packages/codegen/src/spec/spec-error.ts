@@ -17,11 +17,10 @@ export function specError(message: string, path?: JsonPath, cause?: unknown): Vi
   return new VitaminError('VITAMIN_E_SPEC', printable(`Invalid spec: ${message}${where}`), { cause });
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /** Spec text in a message must not drive the terminal: control characters are shown escaped. */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
