@@ -14,6 +14,6 @@ export async function typesFile(spec: OpenApi3): Promise<string> {
     const nodes = await openapiTS(spec as never, { silent: true });
     return `${GENERATED_BANNER}${astToString(nodes)}`;
   } catch (error) {
-    throw specError(`openapi-typescript refused the spec: ${(error as Error).message}`, [], error);
+    throw specError(`openapi-typescript refused the spec: ${(error as Error).message}`, undefined, error);
   }
 }

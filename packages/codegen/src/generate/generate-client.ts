@@ -3,6 +3,7 @@ import { clientFile } from '../emit/client-file.js';
 import { isPlainIdentifier, upperFirst, camelCase } from '../emit/identifiers.js';
 import { typesFile } from '../emit/types-file.js';
 import { bundleRefs } from '../spec/bundle-refs.js';
+import { normalizeDiscriminatorMappings } from '../spec/discriminator-mapping.js';
 import { readOperations } from '../spec/operations.js';
 import { parseSpecText, readText, specLocation } from '../spec/spec-source.js';
 import { toOpenApi3 } from '../spec/to-openapi3.js';
@@ -62,6 +63,7 @@ export async function generateFromDocument(
   const bundled = await bundleRefs(document, location, { allowExternalRefs: options.allowExternalRefs ?? false });
   const spec = await toOpenApi3(bundled);
   const operations = readOperations(spec);
+  normalizeDiscriminatorMappings(spec);
   const info = (typeof spec.info === 'object' && spec.info !== null ? spec.info : {}) as Record<string, unknown>;
   const client = clientFile(operations, {
     className,
