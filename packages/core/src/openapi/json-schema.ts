@@ -45,9 +45,17 @@ function isZodSchema(schema: Schema): schema is z.ZodType {
 
 function hoistDefinitions(schema: JsonSchema, definitions: Map<string, JsonSchema>): JsonSchema {
   const { $schema: _dialect, $defs, ...rest } = schema;
-  if ($defs === undefined || typeof $defs !== 'object' || $defs === null) return rest;
+  const isRecursive = JSON.stringify(rest).includes('"$ref":"#"');
+  if (!isRecursive && ($defs === undefined || typeof $defs !== 'object' || $defs === null)) return rest;
   const renamed = new Map<string, string>();
-  for (const name of Object.keys($defs)) {
+  if (isRecursive) {
+    // The schema refers to itself as `#`: it becomes a named component that refers to itself.
+    let self = 'Recursive1';
+    for (let n = 2; definitions.has(self); n += 1) self = `Recursive${n}`;
+    definitions.set(self, {});
+    renamed.set('#', self);
+  }
+  for (const name of Object.keys(($defs ?? {}) as object)) {
     let unique = name;
     for (let n = 2; definitions.has(unique); n += 1) unique = `${name}${n}`;
     renamed.set(name, unique);
@@ -63,14 +71,17 @@ function hoistDefinitions(schema: JsonSchema, definitions: Map<string, JsonSchem
     }
     return out;
   };
-  for (const [name, definition] of Object.entries($defs as Record<string, unknown>)) {
+  for (const [name, definition] of Object.entries(($defs ?? {}) as Record<string, unknown>)) {
     definitions.set(renamed.get(name)!, rewrite(definition) as JsonSchema);
   }
-  return rewrite(rest) as JsonSchema;
+  const self = renamed.get('#');
+  if (self === undefined) return rewrite(rest) as JsonSchema;
+  definitions.set(self, rewrite(rest) as JsonSchema);
+  return { $ref: `#/components/schemas/${self}` };
 }
 
 function rewriteRef(ref: string, renamed: ReadonlyMap<string, string>): string {
   const match = /^#\/\$defs\/(.+)$/.exec(ref);
-  const name = match === null ? undefined : renamed.get(match[1]!);
+  const name = ref === '#' ? renamed.get('#') : match === null ? undefined : renamed.get(match[1]!);
   return name === undefined ? ref : `#/components/schemas/${name}`;
 }
