@@ -2,7 +2,12 @@
 export { createCli } from './cli.js';
 
 // generate
-export { generateClient, generateFromDocument, defaultClassName } from './generate/generate-client.js';
+export {
+  DEFAULT_GENERATE_OPTIONS,
+  defaultClassName,
+  generateClient,
+  generateFromDocument,
+} from './generate/generate-client.js';
 export type { GenerateOptions, GeneratedFiles } from './generate/generate-client.js';
 export { writeGenerated, staleFiles } from './generate/output-folder.js';
 export { typeCheckGenerated, GENERATED_CODE_COMPILER_OPTIONS } from './generate/type-check.js';

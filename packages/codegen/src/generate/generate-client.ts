@@ -28,6 +28,11 @@ export interface GenerateOptions {
   cwd?: string;
 }
 
+/** Defaults of {@link GenerateOptions} that do not depend on the other options. */
+export const DEFAULT_GENERATE_OPTIONS: Readonly<Required<Pick<GenerateOptions, 'allowExternalRefs'>>> = Object.freeze({
+  allowExternalRefs: false,
+});
+
 /** The files `vitamin generate` writes, by file name, in the order they are written. */
 export interface GeneratedFiles {
   readonly 'types.ts': string;
@@ -60,7 +65,9 @@ export async function generateFromDocument(
     );
   }
   if (options.service.trim() === '') throw new VitaminError('VITAMIN_E_CONFIG', '--service must not be empty');
-  const bundled = await bundleRefs(document, location, { allowExternalRefs: options.allowExternalRefs ?? false });
+  const bundled = await bundleRefs(document, location, {
+    allowExternalRefs: options.allowExternalRefs ?? DEFAULT_GENERATE_OPTIONS.allowExternalRefs,
+  });
   const spec = await toOpenApi3(bundled);
   const operations = readOperations(spec);
   normalizeDiscriminatorMappings(spec);
