@@ -1,7 +1,7 @@
 import { $RefParser, type FileInfo } from '@apidevtools/json-schema-ref-parser';
 import { pathToFileURL } from 'node:url';
 import { isInsideSpecFolder } from './ref-policy.js';
-import { readText } from './spec-source.js';
+import { displayUrl, readText } from './spec-source.js';
 import { specError, type JsonPath } from './spec-error.js';
 
 /** Options of {@link bundleRefs}. */
@@ -32,7 +32,7 @@ export async function bundleRefs(document: unknown, location: URL, options: Bund
       const target = toUrl(file.url);
       if (!options.allowExternalRefs && !(await isInsideSpecFolder(location, target))) {
         refused = specError(
-          `$ref to ${target.href} is outside the spec's folder; pass --allow-external-refs to allow it`,
+          `$ref to ${displayUrl(target)} is outside the spec's folder; pass --allow-external-refs to allow it`,
           pointerOf(target),
         );
         throw refused;

@@ -17,6 +17,15 @@ export function specLocation(source: string, cwd = process.cwd()): URL {
   return pathToFileURL(isAbsolute(source) ? source : resolve(cwd, source));
 }
 
+/** A URL as messages show it: without user name or password, which may be secrets. */
+export function displayUrl(url: URL): string {
+  if (url.username === '' && url.password === '') return url.href;
+  const shown = new URL(url.href);
+  shown.username = '';
+  shown.password = '';
+  return shown.href;
+}
+
 /** Reads the text at `location` (a file or an http(s) URL). */
 export async function readText(location: URL): Promise<string> {
   if (location.protocol === 'file:') {
@@ -33,11 +42,11 @@ export async function readText(location: URL): Promise<string> {
   try {
     response = await fetch(location, { redirect: 'error', signal: AbortSignal.timeout(30_000) });
   } catch (error) {
-    throw specError(`cannot fetch ${location.href}: ${(error as Error).message}`, undefined, error);
+    throw specError(`cannot fetch ${displayUrl(location)}: ${(error as Error).message}`, undefined, error);
   }
-  if (!response.ok) throw specError(`${location.href} answered ${response.status}`);
+  if (!response.ok) throw specError(`${displayUrl(location)} answered ${response.status}`);
   const text = await response.text();
-  if (text.length > MAX_SPEC_BYTES) throw specError(`${location.href} is larger than ${MAX_SPEC_BYTES} bytes`);
+  if (text.length > MAX_SPEC_BYTES) throw specError(`${displayUrl(location)} is larger than ${MAX_SPEC_BYTES} bytes`);
   return text;
 }
 
