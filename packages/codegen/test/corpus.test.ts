@@ -96,6 +96,15 @@ describe('corpus: clients for real-world specs generate and type-check', { timeo
     expect(client).toMatch(/@deprecated\s+\*\/\s+@Delete\("\/pets\/\{petId\}", \{ idempotent: true \}\)/);
   });
 
+  it('marks operations idempotent by method, or as x-idempotent says', () => {
+    const client = generated.get('petstore 3.0 (fixture)')!['client.ts'];
+    expect(client).toContain('@Get("/pets", { key: "listPets", idempotent: true })');
+    expect(client).toContain('@Post("/pets", { key: "createPets", idempotent: true })');
+    expect(generated.get('petstore 2.0 (fixture)')!['client.ts']).toContain(
+      '@Post("/pets", { key: "createPets", idempotent: false })',
+    );
+  });
+
   it('types multipart bodies by their form fields', () => {
     const client = generated.get('petstore 2.0 (fixture)')!['client.ts'];
     expect(client).toContain('["requestBody"]>["content"]["multipart/form-data"]');
