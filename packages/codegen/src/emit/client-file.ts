@@ -1,11 +1,11 @@
 import ts from 'typescript';
-import type { OperationModel, Presence, ResponseModel } from '../spec/operations.js';
+import type { OperationModel } from '../spec/operations.js';
 import { withDoc } from './doc-comment.js';
 import { camelCase, nameFromRoute, NameScope, safeIdentifier, upperFirst } from './identifiers.js';
+import { operationTypes, typeRef, type EmittedTypes } from './operation-types.js';
 import { GENERATED_BANNER } from './types-file.js';
 
 const f = ts.factory;
-const EXPORT = [f.createToken(ts.SyntaxKind.ExportKeyword)];
 const DECORATORS = { get: 'Get', post: 'Post', put: 'Put', patch: 'Patch', delete: 'Delete' } as const;
 /** Names the generated file imports; generated types never take them. */
 const IMPORTED = ['Delete', 'Get', 'Patch', 'Post', 'Provider', 'ProviderClient', 'Route', 'HttpError', 'paths'];
@@ -67,83 +67,6 @@ export function clientFile(operations: readonly OperationModel[], options: Clien
   const statements = [...imports(operations), ...declarations, clientClass];
   return GENERATED_BANNER + print(statements);
 }
-
-interface EmittedTypes {
-  readonly statements: ts.Statement[];
-  readonly request: string | undefined;
-  readonly requestOptional: boolean;
-  readonly response: string;
-  readonly errors: string | undefined;
-}
-
-function operationTypes(operation: OperationModel, base: string, where: string): EmittedTypes {
-  const statements: ts.Statement[] = [];
-  const opType = indexed(typeRef('paths'), operation.path, operation.method);
-  const parts: [string, Presence, ts.TypeNode][] = [
-    ['path', operation.pathParams, nonNullable(indexed(opType, 'parameters', 'path'))],
-    ['query', operation.query, nonNullable(indexed(opType, 'parameters', 'query'))],
-    ['header', operation.header, nonNullable(indexed(opType, 'parameters', 'header'))],
-  ];
-  if (operation.bodyMediaType !== undefined) {
-    parts.push([
-      'body',
-      operation.body,
-      indexed(nonNullable(indexed(opType, 'requestBody')), 'content', operation.bodyMediaType),
-    ]);
-  }
-  const present = parts.filter(([, presence]) => presence !== 'none');
-  let request: string | undefined;
-  if (present.length > 0) {
-    request = `${base}Request`;
-    const members = present.map(([name, presence, type]) =>
-      f.createPropertySignature(
-        undefined,
-        name,
-        presence === 'required' ? undefined : f.createToken(ts.SyntaxKind.QuestionToken),
-        type,
-      ),
-    );
-    statements.push(
-      withDoc(f.createInterfaceDeclaration(EXPORT, `${base}Request`, undefined, undefined, members), [
-        `Request of {@link ${where}}.`,
-      ]),
-    );
-  }
-  const response = `${base}Response`;
-  statements.push(
-    withDoc(f.createTypeAliasDeclaration(EXPORT, response, undefined, successType(opType, operation.success)), [
-      `Success body of {@link ${where}}.`,
-    ]),
-  );
-  let errors: string | undefined;
-  if (operation.errors.length > 0) {
-    errors = `${base}Errors`;
-    const members = operation.errors.map((r) =>
-      f.createPropertySignature(
-        undefined,
-        f.createStringLiteral(r.status),
-        undefined,
-        bodyType(opType, r) ?? keyword(ts.SyntaxKind.UndefinedKeyword),
-      ),
-    );
-    statements.push(
-      withDoc(f.createInterfaceDeclaration(EXPORT, errors, undefined, undefined, members), [
-        `Error bodies of {@link ${where}} by status, as the spec declares them.`,
-      ]),
-    );
-    const union = f.createIndexedAccessTypeNode(
-      typeRef(errors),
-      f.createTypeOperatorNode(ts.SyntaxKind.KeyOfKeyword, typeRef(errors)),
-    );
-    statements.push(
-      withDoc(f.createTypeAliasDeclaration(EXPORT, `${base}Error`, undefined, typeRef('HttpError', [union])), [
-        `What {@link ${where}} rejects with when the provider answers an error status.`,
-      ]),
-    );
-  }
-  return { statements, request, requestOptional: present.every(([, p]) => p !== 'required'), response, errors };
-}
-
 function operationMethod(operation: OperationModel, name: string, types: EmittedTypes): ts.MethodDeclaration {
   const routeOptions = f.createObjectLiteralExpression([
     ...(operation.operationId === undefined
@@ -204,23 +127,6 @@ function operationMethod(operation: OperationModel, name: string, types: Emitted
   ];
   return withDoc(method, [operation.summary, operation.description], tags);
 }
-
-function successType(opType: ts.TypeNode, success: readonly ResponseModel[]): ts.TypeNode {
-  if (success.length === 0) return keyword(ts.SyntaxKind.UnknownKeyword);
-  const bodies = success.map((r) => bodyType(opType, r));
-  const typed = bodies.filter((b): b is ts.TypeNode => b !== undefined);
-  if (typed.length === 0) return keyword(ts.SyntaxKind.UndefinedKeyword);
-  if (typed.length < bodies.length) typed.push(keyword(ts.SyntaxKind.UndefinedKeyword));
-  return typed.length === 1 ? typed[0]! : f.createUnionTypeNode(typed);
-}
-
-/** The type of a response body: the spec's schema for JSON, `string` for other media (read as text). */
-function bodyType(opType: ts.TypeNode, response: ResponseModel): ts.TypeNode | undefined {
-  if (response.mediaType === undefined) return undefined;
-  if (!response.isJson) return keyword(ts.SyntaxKind.StringKeyword);
-  return indexed(opType, 'responses', response.status, 'content', response.mediaType);
-}
-
 function imports(operations: readonly OperationModel[]): ts.Statement[] {
   const used = new Set(['Provider', 'ProviderClient']);
   for (const op of operations) used.add((DECORATORS as Record<string, string>)[op.method] ?? 'Route');
@@ -246,26 +152,6 @@ function imports(operations: readonly OperationModel[]): ts.Statement[] {
     ),
   ];
 }
-
-function indexed(object: ts.TypeNode, ...keys: string[]): ts.TypeNode {
-  return keys.reduce<ts.TypeNode>(
-    (type, key) => f.createIndexedAccessTypeNode(type, f.createLiteralTypeNode(f.createStringLiteral(key))),
-    object,
-  );
-}
-
-function nonNullable(type: ts.TypeNode): ts.TypeNode {
-  return typeRef('NonNullable', [type]);
-}
-
-function typeRef(name: string, args?: ts.TypeNode[]): ts.TypeReferenceNode {
-  return f.createTypeReferenceNode(name, args);
-}
-
-function keyword(kind: ts.KeywordTypeSyntaxKind): ts.KeywordTypeNode {
-  return f.createKeywordTypeNode(kind);
-}
-
 /** Prints the statements, one blank line between them: the same tree always gives the same bytes. */
 function print(statements: readonly ts.Statement[]): string {
   const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false });
