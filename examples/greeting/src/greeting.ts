@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 /** What the greeting service answers. */
-export interface Greeting {
-  message: string;
-  language: string;
-}
+export const Greeting = z.object({ message: z.string(), language: z.string() });
+export type Greeting = z.output<typeof Greeting>;
+
+/** The body of a 404: nobody by that name. */
+export const UnknownPerson = z.object({ error: z.literal('unknown-person'), name: z.string() });
 
 /** Body of `POST /greetings`: a greeting to say to someone, in a language we know. */
 export const GreetingRequest = z.object({

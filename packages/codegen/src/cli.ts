@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { createConfigCommand } from './config-command.js';
+import { generateCommand } from './generate/generate-command.js';
+import { openapiCommand } from './openapi/openapi-command.js';
 
 /** The package version, read once for `--version`. */
 const VERSION = '0.1.0';
@@ -14,5 +16,7 @@ export function createCli(): Command {
     .version(VERSION)
     .showHelpAfterError()
     .exitOverride()
-    .addCommand(createConfigCommand());
+    .addCommand(createConfigCommand())
+    .addCommand(generateCommand())
+    .addCommand(openapiCommand());
 }

@@ -65,6 +65,12 @@ export type { DeclaredRoute } from './server/controller-routes.js';
 export type { ErrorBody } from './server/error-response.js';
 export type { ValidationIssue } from './server/validation.js';
 
+// openapi
+export { Returns, defineResponse } from './openapi/returns.js';
+export { buildOpenApiDocument } from './openapi/openapi-document.js';
+export type { OpenApiDocument, OpenApiOptions, OpenApiSource } from './openapi/openapi-document.js';
+export { OPENAPI_PATH } from './openapi/openapi-route.js';
+
 // client
 export { Provider, defineProvider } from './client/provider.js';
 export { ProviderClient } from './client/provider-client.js';
@@ -210,4 +216,12 @@ export { BadRequestError, HttpError } from './errors/http-error.js';
 export type { UpstreamCall } from './errors/http-error.js';
 
 // metadata (for tools that read declarations, such as the OpenAPI generator)
-export type { HttpMethod, ParamMetadata, RouteMetadata, Schema, SchemaIssue, SchemaResult } from './metadata/index.js';
+export type {
+  HttpMethod,
+  ParamMetadata,
+  ResponseMetadata,
+  RouteMetadata,
+  Schema,
+  SchemaIssue,
+  SchemaResult,
+} from './metadata/index.js';

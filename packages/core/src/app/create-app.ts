@@ -17,6 +17,7 @@ import { createLogger, type Logger } from '../logging/logger.js';
 import { getMetadata, PROVIDER } from '../metadata/index.js';
 import { bindCommands } from '../resilience/bind-commands.js';
 import { CommandRegistry } from '../resilience/command-registry.js';
+import { withOpenApiRoute } from '../openapi/openapi-route.js';
 import { compileControllerRoutes, declaredRoutes, type DeclaredRoute } from '../server/controller-routes.js';
 import type { ServerAddress } from '../server/http-server.js';
 import { resolveServerOptions, type ServerOptions } from '../server/server-options.js';
@@ -214,7 +215,11 @@ export function createApp(options: AppOptions): App {
       const served = [...routesByController].flatMap(([type, declared]) =>
         compileControllerRoutes(container.get(type) as object, declared, serverOptions.bodyLimit, logger),
       );
-      const address = await lifecycle.listen(served, serverOptions, tracing);
+      const address = await lifecycle.listen(
+        withOpenApiRoute(served, { name: options.name, routes }),
+        serverOptions,
+        tracing,
+      );
       logger.info({ url: address.url, management: lifecycle.managementAddress?.url }, `${options.name} listening`);
       await discovery.ready();
       await discovery.register(address);

@@ -133,6 +133,11 @@ export const ERROR_CODES = {
     retryable: true,
     description: 'A metric stream already has as many clients as it accepts (`streamMaxClients`).',
   },
+  VITAMIN_E_SPEC: {
+    status: 422,
+    retryable: false,
+    description: 'An OpenAPI or Swagger description is invalid, unreadable or refers outside its folder.',
+  },
 } as const satisfies Record<string, { status: number; retryable: boolean; description: string }>;
 
 /** A stable vitamin error code, such as `VITAMIN_E_VALIDATION`. */

@@ -16,3 +16,5 @@ export { VALUES } from './config-metadata.js';
 export type { ValueMetadata } from './config-metadata.js';
 export { COMMANDS } from './command-metadata.js';
 export type { CommandMetadata } from './command-metadata.js';
+export { RESPONSES } from './response-metadata.js';
+export type { ResponseMetadata } from './response-metadata.js';

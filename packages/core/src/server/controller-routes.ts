@@ -1,6 +1,15 @@
 import { VitaminError } from '../errors/vitamin-error.js';
 import type { Logger } from '../logging/logger.js';
-import { CONTROLLER, getMetadata, PARAMS, ROUTES, type ParamMetadata, type RouteMetadata } from '../metadata/index.js';
+import {
+  CONTROLLER,
+  getMetadata,
+  PARAMS,
+  RESPONSES,
+  ROUTES,
+  type ParamMetadata,
+  type ResponseMetadata,
+  type RouteMetadata,
+} from '../metadata/index.js';
 import type { ServedRoute } from './http-server.js';
 import { routerPath } from './path-template.js';
 import { compileRouteHandler } from './route-handler.js';
@@ -12,6 +21,8 @@ export interface DeclaredRoute {
   readonly fullPath: string;
   readonly route: RouteMetadata;
   readonly params: readonly ParamMetadata[];
+  /** Responses declared with `@Returns`, for the OpenAPI description. */
+  readonly responses: readonly ResponseMetadata[];
 }
 
 /** Reads the routes a controller class declares (once, at boot) and checks them. */
@@ -40,7 +51,8 @@ export function declaredRoutes(controller: abstract new (...args: never[]) => un
         );
       }
     }
-    return { controller: controller.name, property, fullPath, route, params };
+    const responses = getMetadata(RESPONSES, prototype, property) ?? [];
+    return { controller: controller.name, property, fullPath, route, params, responses };
   });
 }
 
