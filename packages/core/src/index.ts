@@ -50,4 +50,6 @@ export { BadRequestError, HttpError } from './errors/http-error.js';
 export type { UpstreamCall } from './errors/http-error.js';
 
 // metadata (for tools that read declarations, such as the OpenAPI generator)
+export { defineMetadata, getMetadata, metadataKey } from './metadata/index.js';
+export type { MetadataKey } from './metadata/index.js';
 export type { HttpMethod, ParamMetadata, RouteMetadata, Schema, SchemaIssue, SchemaResult } from './metadata/index.js';
