@@ -47,3 +47,9 @@ export type { ClaimResult, IdempotencyStore } from './idempotency/idempotency-st
 export { InMemoryIdempotencyStore } from './idempotency/in-memory-idempotency-store.js';
 export { RedisIdempotencyStore } from './idempotency/redis-idempotency-store.js';
 export type { RedisIdempotencyStoreOptions } from './idempotency/redis-idempotency-store.js';
+export { RabbitMqTransport } from './rabbitmq/rabbitmq-transport.js';
+export {
+  DEFAULT_RABBITMQ_TRANSPORT_OPTIONS,
+  resolveRabbitMqTransportOptions,
+} from './rabbitmq/rabbitmq-options.js';
+export type { RabbitMqTransportOptions, ResolvedRabbitMqTransportOptions } from './rabbitmq/rabbitmq-options.js';
