@@ -53,3 +53,9 @@ export {
   resolveRabbitMqTransportOptions,
 } from './rabbitmq/rabbitmq-options.js';
 export type { RabbitMqTransportOptions, ResolvedRabbitMqTransportOptions } from './rabbitmq/rabbitmq-options.js';
+export { JetStreamTransport } from './jetstream/jetstream-transport.js';
+export {
+  DEFAULT_JETSTREAM_TRANSPORT_OPTIONS,
+  resolveJetStreamTransportOptions,
+} from './jetstream/jetstream-options.js';
+export type { JetStreamTransportOptions, ResolvedJetStreamTransportOptions } from './jetstream/jetstream-options.js';

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createMessaging, HEADERS, type MessageContext, type Messaging, type MessageTransport } from '@vitamin/messaging';
 import { uniqueName, waitFor } from './wait.js';
@@ -12,7 +12,12 @@ const fast = { initialMs: 20, multiplier: 2, maxMs: 200 };
  * The behaviour every transport must have: the same tests run against the in-memory transport and
  * against each real broker.
  */
-export function describeTransportContract(name: string, makeTransport: TransportFactory, skipReason?: string): void {
+export function describeTransportContract(
+  name: string,
+  makeTransport: TransportFactory,
+  skipReason?: string,
+  cleanup?: () => Promise<void>,
+): void {
   describe.skipIf(skipReason !== undefined)(`${name} transport${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
     const open: Messaging[] = [];
     const messaging = () => {
@@ -26,6 +31,9 @@ export function describeTransportContract(name: string, makeTransport: Transport
     const topic = () => `${uniqueName('t')}.created`;
     afterEach(async () => {
       await Promise.all(open.splice(0).map((m) => m.close()));
+    });
+    afterAll(async () => {
+      await cleanup?.();
     });
 
     it('delivers each event once per group, with key, attempt and trace context', async () => {

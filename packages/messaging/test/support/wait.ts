@@ -9,5 +9,10 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
 
 /** A name no other test run uses, so that tests on a shared broker never see each other's messages. */
 export function uniqueName(prefix: string): string {
-  return `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const name = `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  usedNames.push(name);
+  return name;
 }
+
+/** Every name {@link uniqueName} gave in this process, for cleaning brokers up after the tests. */
+export const usedNames: string[] = [];
