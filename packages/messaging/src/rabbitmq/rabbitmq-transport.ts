@@ -60,13 +60,15 @@ export class RabbitMqTransport implements MessageTransport {
     checkGroup(spec.group, 'RabbitMqTransport.consume()');
     let pending = this.consumers.get(spec.group);
     if (pending === undefined) {
-      pending = this.startGroup(spec);
+      pending = this.startGroup(spec, handler);
       this.consumers.set(spec.group, pending);
       pending.catch(() => this.consumers.delete(spec.group));
     }
     const consumer = await pending;
-    await consumer.channel.bindQueue(consumer.queues.main, this.options.exchange, spec.topic);
-    consumer.handlers.set(spec.topic, handler);
+    if (!consumer.handlers.has(spec.topic)) {
+      consumer.handlers.set(spec.topic, handler);
+      await consumer.channel.bindQueue(consumer.queues.main, this.options.exchange, spec.topic);
+    }
     return { stop: () => this.stopTopic(consumer, spec.topic) };
   }
 
@@ -156,14 +158,16 @@ export class RabbitMqTransport implements MessageTransport {
     });
   }
 
-  private async startGroup(spec: ConsumerSpec): Promise<GroupConsumer> {
+  private async startGroup(spec: ConsumerSpec, handler: DeliveryHandler): Promise<GroupConsumer> {
     const { model } = await this.connect();
     const channel = await model.createChannel();
     channel.on('error', () => undefined);
     try {
       const queues = await declareGroup(channel, this.options, spec.group, spec.topic);
       await channel.prefetch(spec.prefetch);
-      const consumer: GroupConsumer = { group: spec.group, channel, queues, handlers: new Map(), tag: '', inFlight: 0 };
+      // The handler is in place before the first delivery can arrive.
+      const handlers = new Map([[spec.topic, handler]]);
+      const consumer: GroupConsumer = { group: spec.group, channel, queues, handlers, tag: '', inFlight: 0 };
       const { consumerTag } = await channel.consume(queues.main, (message) => {
         if (message !== null) this.dispatch(consumer, message);
       });
