@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { createDlqCommand } from '@vitamin/messaging';
 
 /** The package version, read once for `--version`. */
 const VERSION = '0.1.0';
@@ -12,5 +13,6 @@ export function createCli(): Command {
     .description('vitamin: typed provider clients, services from templates, specs from decorators')
     .version(VERSION)
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .addCommand(createDlqCommand());
 }

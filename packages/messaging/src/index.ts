@@ -59,3 +59,8 @@ export {
   resolveJetStreamTransportOptions,
 } from './jetstream/jetstream-options.js';
 export type { JetStreamTransportOptions, ResolvedJetStreamTransportOptions } from './jetstream/jetstream-options.js';
+
+// command line
+export { createDlqCommand } from './cli/dlq-command.js';
+export type { DlqCommandOptions } from './cli/dlq-command.js';
+export { transportFromUrl } from './cli/transport-from-url.js';

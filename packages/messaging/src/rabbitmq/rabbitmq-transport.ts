@@ -75,9 +75,11 @@ export class RabbitMqTransport implements MessageTransport {
   async deadLetters(group: string, limit = 100): Promise<DeadLetter[]> {
     const { model } = await this.connect();
     const channel = await model.createChannel();
+    channel.on('error', () => undefined);
     try {
       const letters: DeadLetter[] = [];
       const { dead } = groupQueues(checkGroup(group, 'dlq list'));
+      await this.checkDeadLetterQueue(channel, group, dead);
       while (letters.length < limit) {
         const message = await channel.get(dead, { noAck: false });
         if (message === false) break;
@@ -93,10 +95,11 @@ export class RabbitMqTransport implements MessageTransport {
   async redrive(group: string, ids?: readonly string[]): Promise<number> {
     const { model } = await this.connect();
     const channel = await model.createConfirmChannel();
+    channel.on('error', () => undefined);
     const queues = groupQueues(checkGroup(group, 'dlq redrive'));
     let moved = 0;
     try {
-      const { messageCount } = await channel.checkQueue(queues.dead);
+      const { messageCount } = await this.checkDeadLetterQueue(channel, group, queues.dead);
       for (let i = 0; i < messageCount; i++) {
         const message = await channel.get(queues.dead, { noAck: false });
         if (message === false) break;
@@ -124,6 +127,18 @@ export class RabbitMqTransport implements MessageTransport {
     this.connection = undefined;
     this.consumers.clear();
     if (connection !== undefined) await (await connection.catch(() => undefined))?.model.close().catch(() => undefined);
+  }
+
+  private async checkDeadLetterQueue(channel: Channel, group: string, queue: string) {
+    try {
+      return await channel.checkQueue(queue);
+    } catch (error) {
+      throw new VitaminError(
+        'VITAMIN_E_CONFIG',
+        `No dead-letter queue '${queue}' for group '${group}': no consumer of this group has started on this broker.`,
+        { cause: error },
+      );
+    }
   }
 
   private connect(): Promise<Connection> {
