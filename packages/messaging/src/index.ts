@@ -48,10 +48,7 @@ export { InMemoryIdempotencyStore } from './idempotency/in-memory-idempotency-st
 export { RedisIdempotencyStore } from './idempotency/redis-idempotency-store.js';
 export type { RedisIdempotencyStoreOptions } from './idempotency/redis-idempotency-store.js';
 export { RabbitMqTransport } from './rabbitmq/rabbitmq-transport.js';
-export {
-  DEFAULT_RABBITMQ_TRANSPORT_OPTIONS,
-  resolveRabbitMqTransportOptions,
-} from './rabbitmq/rabbitmq-options.js';
+export { DEFAULT_RABBITMQ_TRANSPORT_OPTIONS, resolveRabbitMqTransportOptions } from './rabbitmq/rabbitmq-options.js';
 export type { RabbitMqTransportOptions, ResolvedRabbitMqTransportOptions } from './rabbitmq/rabbitmq-options.js';
 export { JetStreamTransport } from './jetstream/jetstream-transport.js';
 export {

@@ -7,7 +7,8 @@ const skip = await unreachable('nats');
 const prefix = `VTEST${process.pid}`;
 describeTransportContract(
   'NATS JetStream',
-  () => new JetStreamTransport({ servers: BROKERS.nats.url, streamPrefix: prefix, subjectPrefix: prefix.toLowerCase() }),
+  () =>
+    new JetStreamTransport({ servers: BROKERS.nats.url, streamPrefix: prefix, subjectPrefix: prefix.toLowerCase() }),
   skip,
   () => deleteJetStreamStreams(prefix),
 );

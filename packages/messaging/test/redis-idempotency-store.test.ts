@@ -13,7 +13,12 @@ import { uniqueName, waitFor } from './support/wait.js';
 const redisSkip = await unreachable('redis');
 const natsSkip = await unreachable('nats');
 
-function describeStore(name: string, make: () => IdempotencyStore, expire: (ms: number) => Promise<void>, skip?: string) {
+function describeStore(
+  name: string,
+  make: () => IdempotencyStore,
+  expire: (ms: number) => Promise<void>,
+  skip?: string,
+) {
   describe.skipIf(skip !== undefined)(`${name} idempotency store${skip ? ` (skipped: ${skip})` : ''}`, () => {
     const store = make();
     afterAll(() => store.close());
@@ -47,7 +52,11 @@ function describeStore(name: string, make: () => IdempotencyStore, expire: (ms: 
 }
 
 let now = 0;
-describeStore('in-memory', () => new InMemoryIdempotencyStore(() => now), (ms) => Promise.resolve(void (now += ms)));
+describeStore(
+  'in-memory',
+  () => new InMemoryIdempotencyStore(() => now),
+  (ms) => Promise.resolve(void (now += ms)),
+);
 describeStore(
   'Redis',
   () => new RedisIdempotencyStore({ url: BROKERS.redis.url, prefix: `vitamin-test:${process.pid}:` }),
@@ -56,7 +65,7 @@ describeStore(
 );
 
 describe.skipIf(redisSkip !== undefined || natsSkip !== undefined)(
-  `duplicates beyond the broker's dedup window${redisSkip ?? natsSkip ? ` (skipped: ${redisSkip ?? natsSkip})` : ''}`,
+  `duplicates beyond the broker's dedup window${(redisSkip ?? natsSkip) ? ` (skipped: ${redisSkip ?? natsSkip})` : ''}`,
   () => {
     const prefix = `VDUP${process.pid}`;
     afterAll(() => deleteJetStreamStreams(prefix));

@@ -60,7 +60,14 @@ describe.each(brokers)('soak over $name', ({ skip, transport, cleanup }) => {
         });
         await m.subscribe(
           topic,
-          { group, schema: Event, idempotent: true, maxAttempts: 3, prefetch: 64, backoff: { initialMs: 10, maxMs: 40 } },
+          {
+            group,
+            schema: Event,
+            idempotent: true,
+            maxAttempts: 3,
+            prefetch: 64,
+            backoff: { initialMs: 10, maxMs: 40 },
+          },
           async (event, context) => {
             if (event.poison) throw new Error(`poison ${event.n}`);
             await new Promise((resolve) => setImmediate(resolve));
@@ -100,7 +107,8 @@ describe.each(brokers)('soak over $name', ({ skip, transport, cleanup }) => {
       await waitFor(
         async () => {
           if ([...good].some((id) => !effects.has(id))) return false;
-          for (const letter of await consumer.transport.deadLetters(group, 2 * poison.size)) deadIds.add(letter.message.id);
+          for (const letter of await consumer.transport.deadLetters(group, 2 * poison.size))
+            deadIds.add(letter.message.id);
           return deadIds.size >= poison.size;
         },
         'every event handled or dead-lettered',

@@ -79,10 +79,20 @@ export function createDlqCommand(options: DlqCommandOptions = {}): Command {
       withTransport(opts.url, async (transport) => {
         const letter = (await transport.deadLetters(group, 10_000)).find((l) => l.message.id === id);
         if (letter === undefined) {
-          throw new VitaminError('VITAMIN_E_CONFIG', `No dead letter '${printable(id)}' in group '${printable(group)}'.`);
+          throw new VitaminError(
+            'VITAMIN_E_CONFIG',
+            `No dead letter '${printable(id)}' in group '${printable(group)}'.`,
+          );
         }
         const { message, ...rest } = letter;
-        const shown = { ...rest, id: message.id, topic: message.topic, key: message.key, headers: message.headers, body: bodyOf(letter) };
+        const shown = {
+          ...rest,
+          id: message.id,
+          topic: message.topic,
+          key: message.key,
+          headers: message.headers,
+          body: bodyOf(letter),
+        };
         write(printable(JSON.stringify(shown, null, 2)).replaceAll('\\u000a', '\n'));
       }),
     );

@@ -12,7 +12,10 @@ export function transportFromUrl(url: string): MessageTransport {
   try {
     protocol = new URL(url).protocol;
   } catch {
-    throw new VitaminError('VITAMIN_E_CONFIG', 'The broker URL is not a URL: use amqp://host:5672 or nats://host:4222.');
+    throw new VitaminError(
+      'VITAMIN_E_CONFIG',
+      'The broker URL is not a URL: use amqp://host:5672 or nats://host:4222.',
+    );
   }
   if (protocol === 'amqp:' || protocol === 'amqps:') return new RabbitMqTransport({ url });
   if (protocol === 'nats:' || protocol === 'tls:') return new JetStreamTransport({ servers: url });

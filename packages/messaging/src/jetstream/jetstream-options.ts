@@ -53,7 +53,9 @@ export const DEFAULT_JETSTREAM_TRANSPORT_OPTIONS: ResolvedJetStreamTransportOpti
 });
 
 /** Fills in defaults; `undefined` fields take the default. */
-export function resolveJetStreamTransportOptions(options: JetStreamTransportOptions = {}): ResolvedJetStreamTransportOptions {
+export function resolveJetStreamTransportOptions(
+  options: JetStreamTransportOptions = {},
+): ResolvedJetStreamTransportOptions {
   const resolved = { ...DEFAULT_JETSTREAM_TRANSPORT_OPTIONS };
   for (const [key, value] of Object.entries(options) as [keyof JetStreamTransportOptions, never][]) {
     if (value !== undefined) resolved[key] = value;

@@ -1,4 +1,10 @@
-import { AckPolicy, DeliverPolicy, JetStreamApiError, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamApiError,
+  type JetStreamManager,
+  type StreamConfig,
+} from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import type { JetStreamNames } from './jetstream-names.js';
 import type { ResolvedJetStreamTransportOptions } from './jetstream-options.js';

@@ -1,13 +1,29 @@
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { VitaminError } from '@vitamin/core';
 import { deadLetterHeaders, HEADERS, type DeadLetter, type MessageEnvelope } from '../message/message.js';
 import { checkGroup } from '../message/names.js';
-import type { Consumption, ConsumerSpec, Delivery, DeliveryHandler, MessageTransport } from '../transport/message-transport.js';
+import type {
+  Consumption,
+  ConsumerSpec,
+  Delivery,
+  DeliveryHandler,
+  MessageTransport,
+} from '../transport/message-transport.js';
 import { JetStreamDeadLetters } from './jetstream-dead-letters.js';
 import { fromNatsHeaders, toNatsHeaders } from './jetstream-headers.js';
 import { JetStreamNames } from './jetstream-names.js';
-import { resolveJetStreamTransportOptions, type JetStreamTransportOptions, type ResolvedJetStreamTransportOptions } from './jetstream-options.js';
+import {
+  resolveJetStreamTransportOptions,
+  type JetStreamTransportOptions,
+  type ResolvedJetStreamTransportOptions,
+} from './jetstream-options.js';
 import { ensureConsumer, ensureDeadLetterStream, ensureTopicStream } from './jetstream-topology.js';
 
 interface Connection {
@@ -44,7 +60,11 @@ export class JetStreamTransport implements MessageTransport {
       });
     } catch (error) {
       if (error instanceof VitaminError) throw error;
-      throw new VitaminError('VITAMIN_E_PUBLISH', `JetStream did not confirm the message to '${message.topic}': ${(error as Error).message}`, { cause: error });
+      throw new VitaminError(
+        'VITAMIN_E_PUBLISH',
+        `JetStream did not confirm the message to '${message.topic}': ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
 
@@ -136,7 +156,13 @@ export class JetStreamTransport implements MessageTransport {
   private delivery(group: string, m: JsMsg, deadLetters: JetStreamDeadLetters): Delivery {
     const headers = fromNatsHeaders(m.headers);
     const topic = headers[HEADERS.topic] ?? m.subject;
-    const message = { id: headers[HEADERS.id] ?? `${m.info.stream}:${m.seq}`, topic, key: headers[HEADERS.key], headers, body: m.data };
+    const message = {
+      id: headers[HEADERS.id] ?? `${m.info.stream}:${m.seq}`,
+      topic,
+      key: headers[HEADERS.key],
+      headers,
+      body: m.data,
+    };
     const attempt = m.info.deliveryCount;
     let settled = false;
     const settle = async (forward: () => void | Promise<void>) => {

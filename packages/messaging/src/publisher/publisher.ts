@@ -48,7 +48,8 @@ export class Publisher {
     const id = options.id ?? randomUUID();
     const headers: MessageHeaders = {};
     const trace = this.traceContext?.();
-    if (trace !== undefined) for (const name of TRACE_HEADERS) if (trace[name] !== undefined) headers[name] = trace[name];
+    if (trace !== undefined)
+      for (const name of TRACE_HEADERS) if (trace[name] !== undefined) headers[name] = trace[name];
     if (options.headers !== undefined) {
       for (const [name, value] of Object.entries(options.headers)) {
         if (!TOKEN.test(name) || typeof value !== 'string' || UNSAFE.test(value) || name.startsWith('x-vitamin-')) {

@@ -42,7 +42,9 @@ export const DEFAULT_RABBITMQ_TRANSPORT_OPTIONS: ResolvedRabbitMqTransportOption
 });
 
 /** Fills in defaults; `undefined` fields take the default. */
-export function resolveRabbitMqTransportOptions(options: RabbitMqTransportOptions = {}): ResolvedRabbitMqTransportOptions {
+export function resolveRabbitMqTransportOptions(
+  options: RabbitMqTransportOptions = {},
+): ResolvedRabbitMqTransportOptions {
   const resolved = { ...DEFAULT_RABBITMQ_TRANSPORT_OPTIONS };
   for (const [key, value] of Object.entries(options) as [keyof RabbitMqTransportOptions, never][]) {
     if (value !== undefined) resolved[key] = value;

@@ -1,4 +1,11 @@
-import { connect, type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage, type Options } from 'amqplib';
+import {
+  connect,
+  type Channel,
+  type ChannelModel,
+  type ConfirmChannel,
+  type ConsumeMessage,
+  type Options,
+} from 'amqplib';
 import { VitaminError } from '@vitamin/core';
 import {
   deadLetterHeaders,
@@ -9,10 +16,26 @@ import {
   type MessageEnvelope,
 } from '../message/message.js';
 import { checkGroup } from '../message/names.js';
-import type { Consumption, ConsumerSpec, Delivery, DeliveryHandler, MessageTransport } from '../transport/message-transport.js';
+import type {
+  Consumption,
+  ConsumerSpec,
+  Delivery,
+  DeliveryHandler,
+  MessageTransport,
+} from '../transport/message-transport.js';
 import { attemptOf, toEnvelope } from './amqp-message.js';
-import { resolveRabbitMqTransportOptions, type ResolvedRabbitMqTransportOptions, type RabbitMqTransportOptions } from './rabbitmq-options.js';
-import { declareExchanges, declareGroup, declareRetryQueue, groupQueues, type GroupQueues } from './rabbitmq-topology.js';
+import {
+  resolveRabbitMqTransportOptions,
+  type ResolvedRabbitMqTransportOptions,
+  type RabbitMqTransportOptions,
+} from './rabbitmq-options.js';
+import {
+  declareExchanges,
+  declareGroup,
+  declareRetryQueue,
+  groupQueues,
+  type GroupQueues,
+} from './rabbitmq-topology.js';
 
 interface Connection {
   readonly model: ChannelModel;
@@ -160,15 +183,30 @@ export class RabbitMqTransport implements MessageTransport {
     return this.connection;
   }
 
-  private confirmed(channel: ConfirmChannel, exchange: string, key: string, body: Buffer, options: Options.Publish): Promise<void> {
+  private confirmed(
+    channel: ConfirmChannel,
+    exchange: string,
+    key: string,
+    body: Buffer,
+    options: Options.Publish,
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
       try {
         channel.publish(exchange, key, body, options, (error: unknown) => {
           if (error == null) resolve();
-          else reject(new VitaminError('VITAMIN_E_PUBLISH', `RabbitMQ did not confirm the message to '${key}'.`, { cause: error }));
+          else
+            reject(
+              new VitaminError('VITAMIN_E_PUBLISH', `RabbitMQ did not confirm the message to '${key}'.`, {
+                cause: error,
+              }),
+            );
         });
       } catch (error) {
-        reject(new VitaminError('VITAMIN_E_PUBLISH', `Could not publish to '${key}': ${(error as Error).message}`, { cause: error }));
+        reject(
+          new VitaminError('VITAMIN_E_PUBLISH', `Could not publish to '${key}': ${(error as Error).message}`, {
+            cause: error,
+          }),
+        );
       }
     });
   }
@@ -234,7 +272,11 @@ export class RabbitMqTransport implements MessageTransport {
             this.retryQueues.add(name);
           }
           const headers = { ...envelope.headers, [HEADERS.attempt]: String(attempt + 1) };
-          await this.confirmed(confirms, '', name, message.content, { persistent: true, messageId: envelope.id, headers });
+          await this.confirmed(confirms, '', name, message.content, {
+            persistent: true,
+            messageId: envelope.id,
+            headers,
+          });
         }),
       deadLetter: (reason, error) =>
         settle(async () => {

@@ -27,7 +27,13 @@ export const SUBSCRIPTIONS = metadataKey<readonly SubscriptionMetadata[]>('messa
  * @throws VitaminError `VITAMIN_E_DEFINITION` for an invalid topic or group
  */
 export function Subscribe<In = unknown, Out = In>(topic: string, options: SubscribeOptions<In, Out>): MethodDecorator {
-  return (target, property) => defineSubscription(target.constructor as abstract new (...args: never[]) => unknown, String(property), topic, options);
+  return (target, property) =>
+    defineSubscription(
+      target.constructor as abstract new (...args: never[]) => unknown,
+      String(property),
+      topic,
+      options,
+    );
 }
 
 /**
@@ -44,7 +50,11 @@ export function defineSubscription<In, Out>(
   checkTopic(topic, where);
   checkGroup(options?.group, where);
   const existing = getMetadata(SUBSCRIPTIONS, type.prototype as object) ?? [];
-  const entry: SubscriptionMetadata = { method, topic, options: options as unknown as SubscribeOptions<never, unknown> };
+  const entry: SubscriptionMetadata = {
+    method,
+    topic,
+    options: options as unknown as SubscribeOptions<never, unknown>,
+  };
   defineMetadata(SUBSCRIPTIONS, [...existing, entry], type.prototype as object);
 }
 

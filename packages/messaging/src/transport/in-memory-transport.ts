@@ -1,4 +1,10 @@
-import { deadLetterHeaders, type DeadLetter, type MessageEnvelope, toDeadLetter, withoutDeadLetterHeaders } from '../message/message.js';
+import {
+  deadLetterHeaders,
+  type DeadLetter,
+  type MessageEnvelope,
+  toDeadLetter,
+  withoutDeadLetterHeaders,
+} from '../message/message.js';
 import type { Consumption, ConsumerSpec, Delivery, DeliveryHandler, MessageTransport } from './message-transport.js';
 
 interface Pending {

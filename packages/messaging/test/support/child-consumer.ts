@@ -35,7 +35,10 @@ export function startChildConsumer(env: Record<string, string>): ChildConsumer {
     for (const wake of waiters) wake();
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  exited.then(() => children.delete(child), () => undefined);
+  exited.then(
+    () => children.delete(child),
+    () => undefined,
+  );
   return {
     process: child,
     reports,
@@ -53,13 +56,17 @@ export function startChildConsumer(env: Record<string, string>): ChildConsumer {
           reject(new Error(`timed out waiting for the child to report ${what}`));
         }, timeoutMs);
         waiters.add(check);
-        exited.then(() => setTimeout(() => {
-          if (waiters.has(check)) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            reject(new Error(`the child exited before reporting ${what}`));
-          }
-        }, 50), () => undefined);
+        exited.then(
+          () =>
+            setTimeout(() => {
+              if (waiters.has(check)) {
+                waiters.delete(check);
+                clearTimeout(timer);
+                reject(new Error(`the child exited before reporting ${what}`));
+              }
+            }, 50),
+          () => undefined,
+        );
         check();
       }),
     kill: async (signal) => {

@@ -8,7 +8,12 @@ const env = process.env;
 const prefix = env['PREFIX'] ?? 'VITAMIN';
 const transport =
   env['TRANSPORT'] === 'nats'
-    ? new JetStreamTransport({ servers: BROKERS.nats.url, streamPrefix: prefix, subjectPrefix: prefix.toLowerCase(), ackWaitMs: 1000 })
+    ? new JetStreamTransport({
+        servers: BROKERS.nats.url,
+        streamPrefix: prefix,
+        subjectPrefix: prefix.toLowerCase(),
+        ackWaitMs: 1000,
+      })
     : new RabbitMqTransport({ url: BROKERS.rabbitmq.url });
 const messaging = createMessaging({ transport });
 await messaging.subscribe(env['TOPIC']!, { group: env['GROUP']!, prefetch: 1 }, async (event, context) => {

@@ -1,6 +1,12 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createMessaging, HEADERS, type MessageContext, type Messaging, type MessageTransport } from '@vitamin/messaging';
+import {
+  createMessaging,
+  HEADERS,
+  type MessageContext,
+  type Messaging,
+  type MessageTransport,
+} from '@vitamin/messaging';
 import { uniqueName, waitFor } from './wait.js';
 
 /** Makes a fresh transport; `undefined` with a reason means the broker is unreachable. */
@@ -87,7 +93,11 @@ export function describeTransportContract(
       expect(letter).toMatchObject({ reason: 'exhausted', error: 'boom at attempt 3', attempts: 3 });
       expect(letter!.message.id).toBe(id);
       expect(letter!.message.headers[HEADERS.error]).toBe('boom at attempt 3');
-      expect(m.metrics.snapshot().find((c) => c.group === group)).toMatchObject({ failed: 3, retried: 2, deadLettered: 1 });
+      expect(m.metrics.snapshot().find((c) => c.group === group)).toMatchObject({
+        failed: 3,
+        retried: 2,
+        deadLettered: 1,
+      });
 
       broken = false;
       expect(await m.transport.redrive(group)).toBe(1);
