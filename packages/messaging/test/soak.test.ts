@@ -104,16 +104,29 @@ describe.each(brokers)('soak over $name', ({ skip, transport, cleanup }) => {
       expect(poison.size).toBe(TOTAL * 0.05);
 
       const deadIds = new Set<string>();
+      const deadReasons = new Map<string, string>();
       await waitFor(
         async () => {
           if ([...good].some((id) => !effects.has(id))) return false;
-          for (const letter of await consumer.transport.deadLetters(group, 2 * poison.size))
+          for (const letter of await consumer.transport.deadLetters(group, 2 * poison.size)) {
             deadIds.add(letter.message.id);
+          }
           return deadIds.size >= poison.size;
         },
         'every event handled or dead-lettered',
         50_000,
-      );
+      ).catch(async (error: Error) => {
+        // Say what is missing, so that a failure explains itself.
+        for (const letter of await consumer.transport.deadLetters(group, 2 * TOTAL)) {
+          deadReasons.set(letter.message.id, `${letter.reason}: ${letter.error}`);
+        }
+        const missing = [...good].filter((id) => !effects.has(id));
+        const why = missing.slice(0, 5).map((id) => `${id} → ${deadReasons.get(id) ?? 'not in the DLQ'}`);
+        const deadPoison = [...poison].filter((id) => deadReasons.has(id)).length;
+        throw new Error(
+          `${error.message}: ${missing.length} good events unhandled (${why.join('; ')}), ${deadPoison}/${poison.size} poison in the DLQ`,
+        );
+      });
       expect([...good].filter((id) => effects.get(id) !== 1)).toEqual([]);
       expect([...effects.keys()].filter((id) => !good.has(id))).toEqual([]);
       expect([...deadIds].sort()).toEqual([...poison].sort());
