@@ -30,7 +30,7 @@ const brokers = [
         servers: BROKERS.nats.url,
         streamPrefix: prefix,
         subjectPrefix: prefix.toLowerCase(),
-        ackWaitMs: 2000,
+        ackWaitMs: 4000,
       }),
     cleanup: () => deleteJetStreamStreams(prefix),
   },

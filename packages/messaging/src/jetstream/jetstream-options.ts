@@ -32,6 +32,14 @@ export interface JetStreamTransportOptions {
    */
   maxAgeMs?: number;
   /**
+   * Deliveries the server allows beyond a subscription's `maxAttempts` before it gives up on a message
+   * (`max_deliver = maxAttempts + deliveryMargin`) and the MAX_DELIVERIES advisory moves it to the DLQ.
+   * Room for deliveries that are not the handler's failures: a consumer that crashed with the message
+   * in hand, an expired ack wait, another instance still holding the idempotency claim.
+   * @defaultValue `3`
+   */
+  deliveryMargin?: number;
+  /**
    * Stream replicas (1 on a single server; 3 in a production cluster).
    * @defaultValue `1`
    */
@@ -49,6 +57,7 @@ export const DEFAULT_JETSTREAM_TRANSPORT_OPTIONS: ResolvedJetStreamTransportOpti
   ackWaitMs: 30_000,
   duplicateWindowMs: 120_000,
   maxAgeMs: 604_800_000,
+  deliveryMargin: 3,
   replicas: 1,
 });
 

@@ -75,7 +75,11 @@ export class JetStreamTransport implements MessageTransport {
     await ensureDeadLetterStream(jsm, this.names, this.options);
     const stream = this.names.stream(spec.topic);
     const durables = this.names.consumers(spec.group);
-    const settings = { maxDeliver: spec.maxAttempts, prefetch: spec.prefetch, ackWaitMs: this.options.ackWaitMs };
+    const settings = {
+      maxDeliver: spec.maxAttempts + this.options.deliveryMargin,
+      prefetch: spec.prefetch,
+      ackWaitMs: this.options.ackWaitMs,
+    };
     await ensureConsumer(jsm, stream, durables.main, this.names.subject(spec.topic), { ...settings, deliverNew: true });
     await ensureConsumer(jsm, stream, durables.redrive, this.names.redriveSubject(spec.group, spec.topic), {
       ...settings,

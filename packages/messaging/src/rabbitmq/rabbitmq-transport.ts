@@ -1,20 +1,6 @@
-import {
-  connect,
-  type Channel,
-  type ChannelModel,
-  type ConfirmChannel,
-  type ConsumeMessage,
-  type Options,
-} from 'amqplib';
+import { connect, type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from 'amqplib';
 import { VitaminError } from '@vitamin/core';
-import {
-  deadLetterHeaders,
-  HEADERS,
-  toDeadLetter,
-  withoutDeadLetterHeaders,
-  type DeadLetter,
-  type MessageEnvelope,
-} from '../message/message.js';
+import { deadLetterHeaders, HEADERS, type DeadLetter, type MessageEnvelope } from '../message/message.js';
 import { checkGroup } from '../message/names.js';
 import type {
   Consumption,
@@ -24,18 +10,14 @@ import type {
   MessageTransport,
 } from '../transport/message-transport.js';
 import { attemptOf, toEnvelope } from './amqp-message.js';
+import { publishConfirmed } from './rabbitmq-confirm.js';
+import { listDeadLetters, redriveDeadLetters } from './rabbitmq-dead-letters.js';
 import {
   resolveRabbitMqTransportOptions,
   type ResolvedRabbitMqTransportOptions,
   type RabbitMqTransportOptions,
 } from './rabbitmq-options.js';
-import {
-  declareExchanges,
-  declareGroup,
-  declareRetryQueue,
-  groupQueues,
-  type GroupQueues,
-} from './rabbitmq-topology.js';
+import { declareExchanges, declareGroup, declareRetryQueue, type GroupQueues } from './rabbitmq-topology.js';
 
 interface Connection {
   readonly model: ChannelModel;
@@ -71,7 +53,7 @@ export class RabbitMqTransport implements MessageTransport {
 
   async publish(message: MessageEnvelope): Promise<void> {
     const { confirms } = await this.connect();
-    await this.confirmed(confirms, this.options.exchange, message.topic, message.body as Buffer, {
+    await publishConfirmed(confirms, this.options.exchange, message.topic, message.body as Buffer, {
       persistent: true,
       messageId: message.id,
       contentType: 'application/json',
@@ -96,52 +78,11 @@ export class RabbitMqTransport implements MessageTransport {
   }
 
   async deadLetters(group: string, limit = 100): Promise<DeadLetter[]> {
-    const { model } = await this.connect();
-    const channel = await model.createChannel();
-    channel.on('error', () => undefined);
-    try {
-      const letters: DeadLetter[] = [];
-      const { dead } = groupQueues(checkGroup(group, 'dlq list'));
-      await this.checkDeadLetterQueue(channel, group, dead);
-      while (letters.length < limit) {
-        const message = await channel.get(dead, { noAck: false });
-        if (message === false) break;
-        letters.push(toDeadLetter(toEnvelope(message)));
-      }
-      return letters;
-    } finally {
-      // Closing the channel returns every fetched message to the dead-letter queue.
-      await channel.close().catch(() => undefined);
-    }
+    return listDeadLetters((await this.connect()).model, group, limit);
   }
 
   async redrive(group: string, ids?: readonly string[]): Promise<number> {
-    const { model } = await this.connect();
-    const channel = await model.createConfirmChannel();
-    channel.on('error', () => undefined);
-    const queues = groupQueues(checkGroup(group, 'dlq redrive'));
-    let moved = 0;
-    try {
-      const { messageCount } = await this.checkDeadLetterQueue(channel, group, queues.dead);
-      for (let i = 0; i < messageCount; i++) {
-        const message = await channel.get(queues.dead, { noAck: false });
-        if (message === false) break;
-        const envelope = toEnvelope(message);
-        if (ids !== undefined && !ids.includes(envelope.id)) continue;
-        // Straight to the group's own queue: other groups already handled this event.
-        await this.confirmed(channel, '', queues.main, message.content, {
-          persistent: true,
-          messageId: envelope.id,
-          contentType: 'application/json',
-          headers: withoutDeadLetterHeaders(envelope.headers),
-        });
-        channel.ack(message);
-        moved++;
-      }
-      return moved;
-    } finally {
-      await channel.close().catch(() => undefined);
-    }
+    return redriveDeadLetters((await this.connect()).model, group, ids);
   }
 
   async close(): Promise<void> {
@@ -150,18 +91,6 @@ export class RabbitMqTransport implements MessageTransport {
     this.connection = undefined;
     this.consumers.clear();
     if (connection !== undefined) await (await connection.catch(() => undefined))?.model.close().catch(() => undefined);
-  }
-
-  private async checkDeadLetterQueue(channel: Channel, group: string, queue: string) {
-    try {
-      return await channel.checkQueue(queue);
-    } catch (error) {
-      throw new VitaminError(
-        'VITAMIN_E_CONFIG',
-        `No dead-letter queue '${queue}' for group '${group}': no consumer of this group has started on this broker.`,
-        { cause: error },
-      );
-    }
   }
 
   private connect(): Promise<Connection> {
@@ -181,34 +110,6 @@ export class RabbitMqTransport implements MessageTransport {
       this.connection = undefined;
     });
     return this.connection;
-  }
-
-  private confirmed(
-    channel: ConfirmChannel,
-    exchange: string,
-    key: string,
-    body: Buffer,
-    options: Options.Publish,
-  ): Promise<void> {
-    return new Promise((resolve, reject) => {
-      try {
-        channel.publish(exchange, key, body, options, (error: unknown) => {
-          if (error == null) resolve();
-          else
-            reject(
-              new VitaminError('VITAMIN_E_PUBLISH', `RabbitMQ did not confirm the message to '${key}'.`, {
-                cause: error,
-              }),
-            );
-        });
-      } catch (error) {
-        reject(
-          new VitaminError('VITAMIN_E_PUBLISH', `Could not publish to '${key}': ${(error as Error).message}`, {
-            cause: error,
-          }),
-        );
-      }
-    });
   }
 
   private async startGroup(spec: ConsumerSpec, handler: DeliveryHandler): Promise<GroupConsumer> {
@@ -272,7 +173,7 @@ export class RabbitMqTransport implements MessageTransport {
             this.retryQueues.add(name);
           }
           const headers = { ...envelope.headers, [HEADERS.attempt]: String(attempt + 1) };
-          await this.confirmed(confirms, '', name, message.content, {
+          await publishConfirmed(confirms, '', name, message.content, {
             persistent: true,
             messageId: envelope.id,
             headers,
@@ -282,7 +183,7 @@ export class RabbitMqTransport implements MessageTransport {
         settle(async () => {
           const { confirms } = await this.connect();
           const headers = { ...envelope.headers, ...deadLetterHeaders(reason, error, attempt) };
-          await this.confirmed(confirms, this.options.deadLetterExchange, consumer.group, message.content, {
+          await publishConfirmed(confirms, this.options.deadLetterExchange, consumer.group, message.content, {
             persistent: true,
             messageId: envelope.id,
             headers,
