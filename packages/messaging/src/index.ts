@@ -42,11 +42,7 @@ export type {
 } from './transport/message-transport.js';
 export { InMemoryTransport } from './transport/in-memory-transport.js';
 
-// idempotency
-export type { ClaimResult, IdempotencyStore } from './idempotency/idempotency-store.js';
-export { InMemoryIdempotencyStore } from './idempotency/in-memory-idempotency-store.js';
-export { RedisIdempotencyStore } from './idempotency/redis-idempotency-store.js';
-export type { RedisIdempotencyStoreOptions } from './idempotency/redis-idempotency-store.js';
+// RabbitMQ and NATS JetStream
 export { RabbitMqTransport } from './rabbitmq/rabbitmq-transport.js';
 export { DEFAULT_RABBITMQ_TRANSPORT_OPTIONS, resolveRabbitMqTransportOptions } from './rabbitmq/rabbitmq-options.js';
 export type { RabbitMqTransportOptions, ResolvedRabbitMqTransportOptions } from './rabbitmq/rabbitmq-options.js';
@@ -56,6 +52,12 @@ export {
   resolveJetStreamTransportOptions,
 } from './jetstream/jetstream-options.js';
 export type { JetStreamTransportOptions, ResolvedJetStreamTransportOptions } from './jetstream/jetstream-options.js';
+
+// idempotency
+export type { ClaimResult, IdempotencyStore } from './idempotency/idempotency-store.js';
+export { InMemoryIdempotencyStore } from './idempotency/in-memory-idempotency-store.js';
+export { RedisIdempotencyStore } from './idempotency/redis-idempotency-store.js';
+export type { RedisIdempotencyStoreOptions } from './idempotency/redis-idempotency-store.js';
 
 // command line
 export { createDlqCommand } from './cli/dlq-command.js';
