@@ -28,7 +28,19 @@ export async function rawRabbitMq(url: string, name: string): Promise<Scenario> 
   const model = await connectAmqp(url);
   const confirms = await model.createConfirmChannel();
   await confirms.assertExchange(`${name}.x`, 'topic', { durable: true });
-  await confirms.assertQueue(name, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  // The same queue as vitamin declares: quorum, dead-lettering to a DLQ, with a delivery limit.
+  await confirms.assertExchange(`${name}.dlx`, 'direct', { durable: true });
+  await confirms.assertQueue(`${name}.dlq`, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  await confirms.bindQueue(`${name}.dlq`, `${name}.dlx`, name);
+  await confirms.assertQueue(name, {
+    durable: true,
+    arguments: {
+      'x-queue-type': 'quorum',
+      'x-dead-letter-exchange': `${name}.dlx`,
+      'x-dead-letter-routing-key': name,
+      'x-delivery-limit': 20,
+    },
+  });
   await confirms.bindQueue(name, `${name}.x`, 'order.created');
   return {
     publish: (count, window) =>
@@ -63,7 +75,9 @@ export async function rawRabbitMq(url: string, name: string): Promise<Scenario> 
     },
     close: async () => {
       await confirms.deleteQueue(name);
+      await confirms.deleteQueue(`${name}.dlq`);
       await confirms.deleteExchange(`${name}.x`);
+      await confirms.deleteExchange(`${name}.dlx`);
       await model.close();
     },
   };
@@ -108,4 +122,20 @@ export async function rawJetStream(servers: string, name: string): Promise<Scena
       await nc.close();
     },
   };
+}
+
+/** Deletes the queues vitamin's RabbitMQ transport made for a group, so that rounds never add up. */
+export async function deleteRabbitMqGroup(url: string, group: string): Promise<void> {
+  const model = await connectAmqp(url);
+  const channel = await model.createChannel();
+  for (const queue of [`vitamin.${group}`, `vitamin.${group}.dlq`]) await channel.deleteQueue(queue);
+  await model.close();
+}
+
+/** Deletes every stream whose name starts with `prefix`. */
+export async function deleteStreams(servers: string, prefix: string): Promise<void> {
+  const nc = await connectNats({ servers });
+  const jsm = await jetstreamManager(nc);
+  for await (const name of jsm.streams.names()) if (name.startsWith(prefix)) await jsm.streams.delete(name);
+  await nc.close();
 }

@@ -2,7 +2,14 @@
 // keep compared with the raw client libraries doing the same work (confirmed publishes, manual acks)?
 // Run: npm run build && node bench/dist/messaging-throughput.js (brokers on 127.0.0.1:5672 and :4222)
 import { createMessaging, JetStreamTransport, RabbitMqTransport, type MessageTransport } from '@vitamin/messaging';
-import { rawJetStream, rawRabbitMq, windowed, type Scenario } from './messaging-baselines.js';
+import {
+  deleteRabbitMqGroup,
+  deleteStreams,
+  rawJetStream,
+  rawRabbitMq,
+  windowed,
+  type Scenario,
+} from './messaging-baselines.js';
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const COUNT = Number(process.env['COUNT'] ?? 10_000);
@@ -10,7 +17,7 @@ const WINDOW = 256;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** vitamin's publisher and consumer pipeline over a transport, as a scenario. */
-async function ours(transport: MessageTransport, name: string): Promise<Scenario> {
+async function ours(transport: MessageTransport, name: string, cleanup: () => Promise<void>): Promise<Scenario> {
   const messaging = createMessaging({ transport });
   const options = { group: name, prefetch: WINDOW, maxAttempts: 5 };
   // Subscribing once creates the group's queue or durable consumer, so that publishes are kept.
@@ -30,7 +37,10 @@ async function ours(transport: MessageTransport, name: string): Promise<Scenario
       await finished;
       return () => consumption.stop();
     },
-    close: () => messaging.close(),
+    close: async () => {
+      await messaging.close();
+      await cleanup();
+    },
   };
 }
 
@@ -51,7 +61,10 @@ const transports = [
   {
     label: 'RabbitMQ',
     raw: (round: number) => rawRabbitMq('amqp://guest:guest@127.0.0.1:5672', `bench-raw-${process.pid}-${round}`),
-    ours: (round: number) => ours(new RabbitMqTransport(), `bench-${process.pid}-${round}`),
+    ours: (round: number) =>
+      ours(new RabbitMqTransport(), `bench-${process.pid}-${round}`, () =>
+        deleteRabbitMqGroup('amqp://guest:guest@127.0.0.1:5672', `bench-${process.pid}-${round}`),
+      ),
   },
   {
     label: 'JetStream',
@@ -63,6 +76,7 @@ const transports = [
           subjectPrefix: `bench${process.pid}_${round}`,
         }),
         `bench-${process.pid}-${round}`,
+        () => deleteStreams('nats://127.0.0.1:4222', `BENCH${process.pid}_${round}`),
       ),
   },
 ];

@@ -5,7 +5,7 @@ import { BROKERS } from './brokers.js';
 import { usedNames } from './wait.js';
 
 /** Delay queues the tests can create (their backoffs and the default claim TTL). */
-const TEST_DELAYS = [1, 20, 40, 80, 160, 200, 1000, 30_000];
+const TEST_DELAYS = [1, 10, 20, 40, 80, 160, 200, 1000, 30_000];
 
 /** Deletes the queues of every group the tests named, so that a shared broker does not fill up. */
 export async function deleteRabbitMqQueues(): Promise<void> {
