@@ -27,6 +27,11 @@ export interface RabbitMqTransportOptions {
    * @defaultValue `20`
    */
   deliveryLimit?: number;
+  /**
+   * The connection name the broker shows (management UI, `rabbitmqctl list_connections`).
+   * @defaultValue `'vitamin'`
+   */
+  connectionName?: string;
 }
 
 /** {@link RabbitMqTransportOptions} with every field resolved. */
@@ -39,6 +44,7 @@ export const DEFAULT_RABBITMQ_TRANSPORT_OPTIONS: ResolvedRabbitMqTransportOption
   deadLetterExchange: 'vitamin.dead-letters',
   queueType: 'quorum',
   deliveryLimit: 20,
+  connectionName: 'vitamin',
 });
 
 /** Fills in defaults; `undefined` fields take the default. */

@@ -27,12 +27,19 @@ interface Connection {
 /** The one AMQP consumer of a group in this process; it dispatches by topic. */
 interface GroupConsumer {
   readonly group: string;
-  readonly channel: Channel;
   readonly queues: GroupQueues;
   readonly handlers: Map<string, DeliveryHandler>;
+  readonly prefetch: number;
+  /** Replaced when the consumer is resumed after its channel or connection was lost. */
+  channel: Channel;
   tag: string;
   inFlight: number;
+  stopped: boolean;
 }
+
+/** Delay before the first attempt to resume a lost consumer, doubling up to {@link RESUME_MAX_MS}. */
+const RESUME_FIRST_MS = 200;
+const RESUME_MAX_MS = 30_000;
 
 /**
  * Events over RabbitMQ: a durable topic exchange, one quorum queue per consumer group with manual
@@ -96,7 +103,9 @@ export class RabbitMqTransport implements MessageTransport {
   private connect(): Promise<Connection> {
     if (this.closed) return Promise.reject(new VitaminError('VITAMIN_E_PUBLISH', 'RabbitMqTransport is closed.'));
     this.connection ??= (async () => {
-      const model = await connect(this.options.url);
+      const model = await connect(this.options.url, {
+        clientProperties: { connection_name: this.options.connectionName },
+      });
       model.on('error', () => undefined); // 'close' follows; an unhandled 'error' would crash the process
       model.on('close', () => {
         this.connection = undefined;
@@ -118,18 +127,58 @@ export class RabbitMqTransport implements MessageTransport {
     channel.on('error', () => undefined);
     try {
       const queues = await declareGroup(channel, this.options, spec.group, spec.topic);
-      await channel.prefetch(spec.prefetch);
       // The handler is in place before the first delivery can arrive.
-      const handlers = new Map([[spec.topic, handler]]);
-      const consumer: GroupConsumer = { group: spec.group, channel, queues, handlers, tag: '', inFlight: 0 };
-      const { consumerTag } = await channel.consume(queues.main, (message) => {
-        if (message !== null) this.dispatch(consumer, message);
-      });
-      consumer.tag = consumerTag;
+      const consumer: GroupConsumer = {
+        group: spec.group,
+        queues,
+        handlers: new Map([[spec.topic, handler]]),
+        prefetch: spec.prefetch,
+        channel,
+        tag: '',
+        inFlight: 0,
+        stopped: false,
+      };
+      await this.attach(consumer, channel);
       return consumer;
     } catch (error) {
       await channel.close().catch(() => undefined);
       throw error;
+    }
+  }
+
+  /** Starts consuming the group's queue on `channel`, and resumes on a new one if it is lost. */
+  private async attach(consumer: GroupConsumer, channel: Channel): Promise<void> {
+    await channel.prefetch(consumer.prefetch);
+    const { consumerTag } = await channel.consume(consumer.queues.main, (message) => {
+      if (message !== null) this.dispatch(consumer, message);
+    });
+    consumer.channel = channel;
+    consumer.tag = consumerTag;
+    channel.once('close', () => {
+      if (!this.closed && !consumer.stopped) void this.resume(consumer);
+    });
+  }
+
+  /**
+   * Resumes a consumer whose channel or connection was lost (broker restart, network): reconnects with
+   * backoff, declares the group's queues and bindings again and consumes. What the lost channel held
+   * is redelivered by the broker.
+   */
+  private async resume(consumer: GroupConsumer): Promise<void> {
+    for (let delay = RESUME_FIRST_MS; !this.closed && !consumer.stopped; delay = Math.min(delay * 2, RESUME_MAX_MS)) {
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      let channel: Channel | undefined;
+      try {
+        const { model } = await this.connect();
+        channel = await model.createChannel();
+        channel.on('error', () => undefined);
+        for (const topic of consumer.handlers.keys()) await declareGroup(channel, this.options, consumer.group, topic);
+        if (this.closed || consumer.stopped) break;
+        await this.attach(consumer, channel);
+        return;
+      } catch {
+        await channel?.close().catch(() => undefined);
+      }
     }
   }
 
@@ -195,6 +244,7 @@ export class RabbitMqTransport implements MessageTransport {
   private async stopTopic(consumer: GroupConsumer, topic: string): Promise<void> {
     consumer.handlers.delete(topic);
     if (consumer.handlers.size > 0) return;
+    consumer.stopped = true;
     this.consumers.delete(consumer.group);
     await consumer.channel.cancel(consumer.tag).catch(() => undefined);
     while (consumer.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 5));
