@@ -113,7 +113,8 @@ export class JetStreamTransport implements MessageTransport {
 
   private connect(): Promise<Connection> {
     this.connection ??= (async () => {
-      const nc = await connect({ servers: this.options.servers });
+      // Reconnect for as long as it takes: consumers resume pulling once the server is back.
+      const nc = await connect({ servers: this.options.servers, maxReconnectAttempts: -1 });
       const jsm = await jetstreamManager(nc);
       const js = jetstream(nc);
       return { nc, js, jsm, deadLetters: new JetStreamDeadLetters(js, jsm, this.names) };
