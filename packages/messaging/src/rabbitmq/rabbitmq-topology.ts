@@ -20,7 +20,21 @@ export function groupQueues(group: string): GroupQueues {
 /** Declares the exchanges (idempotent: same arguments every time). */
 export async function declareExchanges(channel: Channel, options: ResolvedRabbitMqTransportOptions): Promise<void> {
   await channel.assertExchange(options.exchange, 'topic', { durable: true });
-  await channel.assertExchange(options.deadLetterExchange, 'direct', { durable: true });
+  if (options.deadLetterExchange) await channel.assertExchange(options.deadLetterExchange, 'direct', { durable: true });
+}
+
+/**
+ * Refuses to consume without a dead-letter exchange: failed messages would be dropped (since RabbitMQ
+ * 4.0 a quorum queue drops a message after 20 deliveries unless one is set).
+ * @throws VitaminError `VITAMIN_E_CONFIG`
+ */
+export function requireDeadLetterExchange(options: ResolvedRabbitMqTransportOptions, group: string): void {
+  if (!options.deadLetterExchange) {
+    throw new VitaminError(
+      'VITAMIN_E_CONFIG',
+      `Refused to start the consumer of group '${group}': RabbitMqTransport has no deadLetterExchange, so failed messages would be dropped.`,
+    );
+  }
 }
 
 /**
@@ -34,12 +48,7 @@ export async function declareGroup(
   group: string,
   topic: string,
 ): Promise<GroupQueues> {
-  if (!options.deadLetterExchange) {
-    throw new VitaminError(
-      'VITAMIN_E_CONFIG',
-      `Refused to start the consumer of group '${group}': RabbitMqTransport has no deadLetterExchange, so failed messages would be dropped.`,
-    );
-  }
+  requireDeadLetterExchange(options, group);
   const queues = groupQueues(group);
   const args: Record<string, unknown> = {
     'x-queue-type': options.queueType,

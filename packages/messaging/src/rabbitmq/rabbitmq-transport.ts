@@ -17,7 +17,13 @@ import {
   type ResolvedRabbitMqTransportOptions,
   type RabbitMqTransportOptions,
 } from './rabbitmq-options.js';
-import { declareExchanges, declareGroup, declareRetryQueue, type GroupQueues } from './rabbitmq-topology.js';
+import {
+  declareExchanges,
+  declareGroup,
+  requireDeadLetterExchange,
+  declareRetryQueue,
+  type GroupQueues,
+} from './rabbitmq-topology.js';
 
 interface Connection {
   readonly model: ChannelModel;
@@ -70,6 +76,7 @@ export class RabbitMqTransport implements MessageTransport {
 
   async consume(spec: ConsumerSpec, handler: DeliveryHandler): Promise<Consumption> {
     checkGroup(spec.group, 'RabbitMqTransport.consume()');
+    requireDeadLetterExchange(this.options, spec.group);
     let pending = this.consumers.get(spec.group);
     if (pending === undefined) {
       pending = this.startGroup(spec, handler);
