@@ -56,7 +56,10 @@ export type { JetStreamTransportOptions, ResolvedJetStreamTransportOptions } fro
 // idempotency
 export type { ClaimResult, IdempotencyStore } from './idempotency/idempotency-store.js';
 export { InMemoryIdempotencyStore } from './idempotency/in-memory-idempotency-store.js';
-export { RedisIdempotencyStore } from './idempotency/redis-idempotency-store.js';
+export {
+  DEFAULT_REDIS_IDEMPOTENCY_STORE_OPTIONS,
+  RedisIdempotencyStore,
+} from './idempotency/redis-idempotency-store.js';
 export type { RedisIdempotencyStoreOptions } from './idempotency/redis-idempotency-store.js';
 
 // command line

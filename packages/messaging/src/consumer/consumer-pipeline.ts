@@ -34,6 +34,8 @@ export function compileConsumer(
 ): DeliveryHandler {
   const { group, schema, filter, translate, maxAttempts, backoff } = options;
   const { counts, store, claimTtlMs, retentionMs, logger } = deps;
+  // Idempotency keys are per group: every group runs its own effect once.
+  const keyPrefix = `${group}:`;
 
   const deadLetterInvalid = (delivery: Delivery, error: string) => {
     counts.deadLettered++;
@@ -72,7 +74,7 @@ export function compileConsumer(
       counts.filtered++;
       return delivery.ack();
     }
-    const key = store === undefined ? '' : `${group}:${message.id}`;
+    const key = store === undefined ? '' : keyPrefix + message.id;
     if (store !== undefined) {
       const claim = await store.claim(key, claimTtlMs);
       if (claim === 'done') {

@@ -17,6 +17,12 @@ export interface RedisIdempotencyStoreOptions {
   redis?: RedisOptions;
 }
 
+/** The defaults of {@link RedisIdempotencyStoreOptions}. */
+export const DEFAULT_REDIS_IDEMPOTENCY_STORE_OPTIONS: Readonly<{ url: string; prefix: string }> = Object.freeze({
+  url: 'redis://127.0.0.1:6379',
+  prefix: 'vitamin:idem:',
+});
+
 const CLAIMED = 'claimed';
 const DONE = 'done';
 
@@ -43,8 +49,8 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   private readonly prefix: string;
 
   constructor(options: RedisIdempotencyStoreOptions = {}) {
-    this.prefix = options.prefix ?? 'vitamin:idem:';
-    this.redis = new Redis(options.url ?? 'redis://127.0.0.1:6379', {
+    this.prefix = options.prefix ?? DEFAULT_REDIS_IDEMPOTENCY_STORE_OPTIONS.prefix;
+    this.redis = new Redis(options.url ?? DEFAULT_REDIS_IDEMPOTENCY_STORE_OPTIONS.url, {
       maxRetriesPerRequest: 3,
       ...options.redis,
     });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_REDIS_IDEMPOTENCY_STORE_OPTIONS } from '../idempotency/redis-idempotency-store.js';
 import { DEFAULT_JETSTREAM_TRANSPORT_OPTIONS } from '../jetstream/jetstream-options.js';
 import { DEFAULT_RABBITMQ_TRANSPORT_OPTIONS } from '../rabbitmq/rabbitmq-options.js';
 import { DEFAULT_SUBSCRIBE_OPTIONS } from '../subscription/subscription-options.js';
@@ -19,6 +20,9 @@ describe('messaging options', () => {
         ...DEFAULT_MESSAGING_OPTIONS,
         ...DEFAULT_RABBITMQ_TRANSPORT_OPTIONS,
         ...DEFAULT_JETSTREAM_TRANSPORT_OPTIONS,
+        ...Object.fromEntries(
+          Object.entries(DEFAULT_REDIS_IDEMPOTENCY_STORE_OPTIONS).map(([k, v]) => [`redis.${k}`, v]),
+        ),
       }).map(([k, v]) => [k, String(v)]),
     );
     expect(rows).toHaveLength(Object.keys(defaults).length);
