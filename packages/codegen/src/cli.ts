@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { createConfigCommand } from './config-command.js';
 import { generateCommand } from './generate/generate-command.js';
 import { openapiCommand } from './openapi/openapi-command.js';
+import { createDlqCommand } from '@vitamin/messaging';
 
 /** The package version, read once for `--version`. */
 const VERSION = '0.1.0';
@@ -18,5 +19,6 @@ export function createCli(): Command {
     .exitOverride()
     .addCommand(createConfigCommand())
     .addCommand(generateCommand())
-    .addCommand(openapiCommand());
+    .addCommand(openapiCommand())
+    .addCommand(createDlqCommand());
 }

@@ -225,3 +225,5 @@ export type {
   SchemaIssue,
   SchemaResult,
 } from './metadata/index.js';
+export { defineMetadata, getMetadata, metadataKey } from './metadata/index.js';
+export type { MetadataKey } from './metadata/index.js';

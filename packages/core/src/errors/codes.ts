@@ -138,6 +138,18 @@ export const ERROR_CODES = {
     retryable: false,
     description: 'An OpenAPI or Swagger description is invalid, unreadable or refers outside its folder.',
   },
+  VITAMIN_E_INVALID_MESSAGE: {
+    status: 400,
+    retryable: false,
+    description:
+      'A message was refused before publishing: invalid topic, header name or value, or an event that is not JSON.',
+  },
+  VITAMIN_E_PUBLISH: {
+    status: 503,
+    retryable: true,
+    description:
+      'The broker did not confirm a published message (refused, unroutable, or the connection closed first).',
+  },
 } as const satisfies Record<string, { status: number; retryable: boolean; description: string }>;
 
 /** A stable vitamin error code, such as `VITAMIN_E_VALIDATION`. */
