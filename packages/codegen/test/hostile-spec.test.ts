@@ -78,10 +78,14 @@ describe('a hostile spec', () => {
     delete globals.pwned;
     const module = (await import(join(folder.path, 'client.ts'))) as { EvilClient: new () => object };
     expect(globals.pwned).toBeUndefined();
-    const transport = new UndiciTransport();
-    const client = createClient(module.EvilClient as never, { baseUrl: 'http://127.0.0.1:9', transport }) as object;
+    const client = new module.EvilClient();
     expect((client as { then?: unknown }).then).toBeUndefined();
     expect(Object.getPrototypeOf(client)).toBe(module.EvilClient.prototype);
+    // The hostile service name survives as a string, and the runtime refuses it as a registry name.
+    const transport = new UndiciTransport();
+    expect(() => createClient(module.EvilClient as never, { baseUrl: 'http://127.0.0.1:9', transport })).toThrow(
+      /EvilClient baseUrl: invalid instance record, field 'service'/,
+    );
     await transport.close();
   });
 
