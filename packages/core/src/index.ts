@@ -116,6 +116,8 @@ export type { Clock } from './metrics/clock.js';
 export { currentTrace, runWithTrace } from './tracing/trace-context.js';
 export type { TraceContext } from './tracing/trace-context.js';
 export { extractTrace, injectTrace } from './tracing/propagation.js';
+export { outgoingTraceHeaders, startConsumerSpan } from './tracing/message-tracing.js';
+export { endSpan } from './tracing/tracer.js';
 export type { IncomingTrace, PropagationFormat } from './tracing/propagation.js';
 export { DEFAULT_TRACING_OPTIONS, resolveTracingOptions } from './tracing/tracing-options.js';
 export type { ResolvedTracingOptions, TracingOptions } from './tracing/tracing-options.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '@vitamin/core';
+import { endSpan, runWithTrace, startConsumerSpan, type Logger } from '@vitamin/core';
 import type { IdempotencyStore } from '../idempotency/idempotency-store.js';
 import { describeError, HEADERS } from '../message/message.js';
 import type { ResolvedSubscribeOptions } from '../subscription/subscription-options.js';
@@ -84,9 +84,17 @@ export function compileConsumer(
       // Another instance holds a live claim: look again once that claim would have expired.
       if (claim === 'busy') return delivery.retry(claimTtlMs);
     }
+    // The handler continues the publisher's trace: its logs and calls carry the same trace id.
+    const span = startConsumerSpan(`${topic} process`, message.headers, () => ({
+      'messaging.destination.name': topic,
+      'messaging.consumer.group.name': group,
+      'messaging.message.id': message.id,
+    }));
     try {
-      await handler(translate === undefined ? event : translate(event, context), context);
+      await runWithTrace(span, () => handler(translate === undefined ? event : translate(event, context), context));
+      endSpan(span);
     } catch (error) {
+      endSpan(span, error);
       if (store !== undefined) await store.release(key);
       return fail(delivery, error);
     }

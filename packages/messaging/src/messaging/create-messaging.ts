@@ -1,3 +1,4 @@
+import { outgoingTraceHeaders } from '@vitamin/core';
 import { VitaminError } from '@vitamin/core';
 import { compileConsumer, type MessageHandler } from '../consumer/consumer-pipeline.js';
 import { ConsumerMetrics } from '../consumer/consumer-metrics.js';
@@ -44,7 +45,7 @@ export function createMessaging(options: MessagingOptions = {}): Messaging {
   let store: IdempotencyStore | undefined = resolved.idempotencyStore;
   const metrics = new ConsumerMetrics();
   const consumptions: Consumption[] = [];
-  const publisher = new Publisher(transport, resolved.traceContext);
+  const publisher = new Publisher(transport, resolved.traceContext ?? outgoingTraceHeaders);
 
   const subscribe = async <In, Out>(
     topic: string,
