@@ -66,3 +66,6 @@ export type { RedisIdempotencyStoreOptions } from './idempotency/redis-idempoten
 export { createDlqCommand } from './cli/dlq-command.js';
 export type { DlqCommandOptions } from './cli/dlq-command.js';
 export { transportFromUrl } from './cli/transport-from-url.js';
+
+// metrics on the actuator
+export { exposeMessagingMetrics } from './metrics/expose-metrics.js';
