@@ -36,7 +36,11 @@ const app = createApp({
   providers: [GreetingClient],
   transport,
   logger: createLogger({ level: 'silent' }),
-  config: { vitamin: { services: { 'greeting-service': { instances: servers.map((s) => s.url) } } } },
+  config: {
+    vitamin: { services: { 'greeting-service': { instances: servers.map((s) => s.url) } } },
+    // 32 callers share one command: its bulkhead (10 by default) must admit them all.
+    'vitamin.command.default.maxConcurrent': 64,
+  },
 });
 const client = app.get(GreetingClient);
 
@@ -79,7 +83,11 @@ const offline = createApp({
   providers: [GreetingClient],
   transport: instant,
   logger: createLogger({ level: 'silent' }),
-  config: { vitamin: { services: { 'greeting-service': { instances: servers.map((s) => s.url) } } } },
+  config: {
+    vitamin: { services: { 'greeting-service': { instances: servers.map((s) => s.url) } } },
+    // 32 callers share one command: its bulkhead (10 by default) must admit them all.
+    'vitamin.command.default.maxConcurrent': 64,
+  },
 });
 const offlineClient = offline.get(GreetingClient);
 const direct: TransportRequest = {

@@ -1,7 +1,7 @@
 import type { Endpoint } from '../balancing/endpoint.js';
 import { injectTrace } from '../tracing/propagation.js';
 import { runWithTrace } from '../tracing/trace-context.js';
-import { endSpan, SpanKind, startChildSpan } from '../tracing/tracer.js';
+import { endSpan, isRecordingSpans, SpanKind, startChildSpan } from '../tracing/tracer.js';
 import type { ResolvedTracingOptions } from '../tracing/tracing-options.js';
 import { stripQuery } from './transport-errors.js';
 
@@ -17,8 +17,8 @@ type Send<P extends readonly [string, Readonly<Record<string, string>>, string |
 ) => Promise<unknown>;
 
 /**
- * Runs each call of an operation in a span of its command (kind INTERNAL), so that its attempts,
- * retries and fallback share one parent, and the context survives queues and backoffs.
+ * Runs each call of an operation in a span of its command (kind INTERNAL) when an SDK records spans,
+ * so that its attempts, retries and fallback share one parent.
  */
 export function tracedCommand<R>(
   tracing: ClientTracing,
@@ -28,6 +28,9 @@ export function tracedCommand<R>(
 ): (request: R) => Promise<unknown> {
   const attributes = () => ({ 'vitamin.command.key': key, 'peer.service': service });
   return (request) => {
+    // Without an SDK a command span would only be an id nobody records: its attempts hang directly
+    // under the caller's span, and no async context is entered per call.
+    if (!isRecordingSpans()) return execute(request);
     const context = startChildSpan(key, SpanKind.INTERNAL, attributes, tracing.options);
     if (context.span === undefined) return runWithTrace(context, () => execute(request));
     return runWithTrace(context, () => execute(request)).then(

@@ -36,6 +36,11 @@ function sdkTracer(): Tracer | undefined {
   return cachedTracer;
 }
 
+/** Whether an OpenTelemetry SDK records spans; without one, only ids are made and propagated. */
+export function isRecordingSpans(): boolean {
+  return sdkTracer() !== undefined;
+}
+
 /** The parent of a new span: a remote caller, or the trace context running now. */
 type Parent = Pick<TraceContext, 'traceId' | 'spanId' | 'sampled' | 'traceState'> & {
   readonly span?: Span | undefined;
