@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { maskUrlUserinfo, maskValue } from './masking.js';
+import { maskUrlCredentials, maskValue } from '../config/secrets.js';
 import type { PropertiesSource } from './properties-source.js';
 import { sendJson } from './reply.js';
 
@@ -15,9 +15,9 @@ export function serveEnv(res: ServerResponse, source: PropertiesSource): void {
 export function serveConfig(res: ServerResponse, source: PropertiesSource): void {
   const refusals = (source.refusals?.() ?? []).map((refusal) => ({
     key: refusal.key,
-    source: maskUrlUserinfo(refusal.source),
+    source: maskUrlCredentials(refusal.source),
     value: maskValue(refusal.key, refusal.value),
-    reason: maskUrlUserinfo(refusal.reason),
+    reason: maskUrlCredentials(refusal.reason),
     at: new Date(refusal.at).toISOString(),
   }));
   sendJson(res, 200, {
@@ -31,6 +31,6 @@ function maskedProperties(source: PropertiesSource) {
   return source.describeAll().map(({ key, value, source: from }) => ({
     key,
     value: maskValue(key, value),
-    source: maskUrlUserinfo(from),
+    source: maskUrlCredentials(from),
   }));
 }

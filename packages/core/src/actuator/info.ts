@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { maskUrlUserinfo } from './masking.js';
+import { maskUrlCredentials } from '../config/secrets.js';
 import { sendJson } from './reply.js';
 
 /** What `/actuator/info` shows about an instance. */
@@ -19,7 +19,7 @@ export function serveInfo(res: ServerResponse, info: InstanceInfo, now: number):
     name: info.name,
     version: info.version ?? null,
     instanceId: info.instanceId,
-    git: info.gitCommit === undefined ? null : { commit: maskUrlUserinfo(info.gitCommit) },
+    git: info.gitCommit === undefined ? null : { commit: maskUrlCredentials(info.gitCommit) },
     startedAt: new Date(info.startedAt).toISOString(),
     uptimeSeconds: Math.max(0, Math.floor((now - info.startedAt) / 1000)),
     node: process.version,

@@ -40,6 +40,9 @@ export function maskValue(key: string, value: unknown): unknown {
   if (isSecretKey(key)) return MASK;
   if (typeof value === 'string') return maskUrlCredentials(value);
   if (Array.isArray(value)) return value.map((item) => maskValue(key, item));
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValue(`${key}.${k}`, v)]));
+  }
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretKey, MASKED, maskValue } from './masking.js';
+import { isSecretKey, MASK, maskValue } from './secrets.js';
 
 describe('masking', () => {
   it.each([
@@ -17,13 +17,13 @@ describe('masking', () => {
   });
 
   it('masks URL passwords in any value, and whole values under secret keys, deep inside objects', () => {
-    expect(maskValue('db.url', 'postgres://app:hunter2@db:5432/x')).toBe(`postgres://app:${MASKED}@db:5432/x`);
+    expect(maskValue('db.url', 'postgres://app:hunter2@db:5432/x')).toBe(`postgres://app:${MASK}@db:5432/x`);
     expect(maskValue('urls', ['amqp://guest:guest@mq', 'http://plain/'])).toEqual([
-      `amqp://guest:${MASKED}@mq`,
+      `amqp://guest:${MASK}@mq`,
       'http://plain/',
     ]);
-    expect(maskValue('db', { password: 'x', host: 'h' })).toEqual({ password: MASKED, host: 'h' });
-    expect(maskValue('db.password', 42)).toBe(MASKED);
+    expect(maskValue('db', { password: 'x', host: 'h' })).toEqual({ password: MASK, host: 'h' });
+    expect(maskValue('db.password', 42)).toBe(MASK);
     expect(maskValue('count', 3)).toBe(3);
   });
 });
