@@ -38,6 +38,20 @@ describe('consumer metrics on the actuator', () => {
     expect(text).toContain(
       'vitamin_messaging_consumer_messages_total{topic="order.placed",group="shipping",outcome="deadLettered"} 1',
     );
+
+    // The metric stream carries one VitaminConsumer event per topic and group.
+    const stream = await fetch(`${url}/actuator/hystrix.stream`, { headers: { authorization: `Bearer ${token}` } });
+    const reader = stream.body!.getReader();
+    let events = '';
+    while (!events.includes('VitaminConsumer')) events += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    const event = events
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => JSON.parse(line.slice(6)) as Record<string, unknown>)
+      .find((e) => e['type'] === 'VitaminConsumer');
+    expect(event).toMatchObject({ name: 'order.placed/shipping', handled: 2, deadLettered: 1 });
+    expect(typeof event!['currentTime']).toBe('number');
     await app.close();
     await messaging.close();
   });

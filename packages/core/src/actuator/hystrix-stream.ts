@@ -25,6 +25,8 @@ const MAX_MISSED_BATCHES = 10;
 export class HystrixStream {
   /** Clients, with how many batches each missed in a row. */
   private readonly clients = new Map<ServerResponse, number>();
+  /** Other components' events (each with its own `type`), sent in every batch after the commands. */
+  private readonly extraSources: (() => readonly object[])[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -95,12 +97,23 @@ export class HystrixStream {
     this.stopTimer();
   }
 
+  /**
+   * Adds events to every batch, such as a consumer's counts; each event names its own `type`, so
+   * Hystrix dashboards skip what they do not know.
+   */
+  addEvents(source: () => readonly object[]): void {
+    this.extraSources.push(source);
+  }
+
   private batch(): string {
     const now = this.clock();
     let text = '';
     for (const command of this.source.commands())
       text += `data: ${JSON.stringify(hystrixCommandEvent(command, now))}\n\n`;
     for (const group of this.source.groups()) text += `data: ${JSON.stringify(hystrixThreadPoolEvent(group, now))}\n\n`;
+    for (const source of this.extraSources) {
+      for (const event of source()) text += `data: ${JSON.stringify({ ...event, currentTime: now })}\n\n`;
+    }
     // A comment keeps proxies from timing out an idle stream, and finds dead sockets.
     return text === '' ? ': ping\n\n' : text;
   }
