@@ -1,7 +1,7 @@
 import { Resolver } from 'node:dns/promises';
 import { parseInstance, type Instance } from './instance.js';
 import type { InstancesListener, Registry, RegistryErrorListener } from './registry.js';
-import { sameInstances } from './registry.js';
+import { pollWatch } from './poll-watch.js';
 import {
   resolveDnsRegistryOptions,
   type DnsRegistryOptions,
@@ -84,27 +84,7 @@ export class DnsRegistry implements Registry {
   }
 
   watch(service: string, onChange: InstancesListener, onError?: RegistryErrorListener): () => void {
-    let last: readonly Instance[] | undefined;
-    let failing = false;
-    const poll = async () => {
-      try {
-        const list = await this.instances(service);
-        if (failing || last === undefined || !sameInstances(last, list)) onChange(list);
-        last = list;
-        failing = false;
-      } catch (error) {
-        if (!failing) onError?.(error as Error);
-        failing = true;
-      }
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), this.options.intervalMs).unref();
-    const stop = () => {
-      clearInterval(timer);
-      this.stops.delete(stop);
-    };
-    this.stops.add(stop);
-    return stop;
+    return pollWatch(() => this.instances(service), this.options.intervalMs, this.stops, onChange, onError);
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/pro
 import { join } from 'node:path';
 import { parseInstance, type Instance } from './instance.js';
 import type { InstancesListener, Registry, RegistryErrorListener } from './registry.js';
-import { sameInstances } from './registry.js';
+import { pollWatch } from './poll-watch.js';
 import {
   resolveFileRegistryOptions,
   type FileRegistryOptions,
@@ -69,27 +69,7 @@ export class FileRegistry implements Registry {
   }
 
   watch(service: string, onChange: InstancesListener, onError?: RegistryErrorListener): () => void {
-    let last: readonly Instance[] | undefined;
-    let failing = false;
-    const poll = async () => {
-      try {
-        const list = await this.instances(service);
-        if (failing || last === undefined || !sameInstances(last, list)) onChange(list);
-        last = list;
-        failing = false;
-      } catch (error) {
-        if (!failing) onError?.(error as Error);
-        failing = true;
-      }
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), this.options.pollMs).unref();
-    const stop = () => {
-      clearInterval(timer);
-      this.stops.delete(stop);
-    };
-    this.stops.add(stop);
-    return stop;
+    return pollWatch(() => this.instances(service), this.options.pollMs, this.stops, onChange, onError);
   }
 
   async close(): Promise<void> {
