@@ -77,7 +77,7 @@ export { ProviderClient } from './client/provider-client.js';
 export { createClient } from './client/bind-provider.js';
 export type { CreateClientOptions } from './client/bind-provider.js';
 export { DEFAULT_CLIENT_TIMEOUT_MS } from './client/client-options.js';
-export type { ClientOptions, OperationRequest } from './client/client-options.js';
+export type { OperationRequest } from './client/client-options.js';
 export { UndiciTransport } from './client/undici-transport.js';
 export type { UndiciTransportOptions } from './client/undici-transport.js';
 export { AxiosTransport } from './client/axios-transport.js';

@@ -1,19 +1,3 @@
-import type { Transport } from './transport.js';
-
-/** Options of provider clients. */
-export interface ClientOptions {
-  /**
-   * How requests are sent.
-   * @defaultValue a shared {@link UndiciTransport}
-   */
-  transport?: Transport;
-  /**
-   * Limit of one attempt, in ms.
-   * @defaultValue `1000`
-   */
-  timeoutMs?: number;
-}
-
 /** The default attempt limit, in ms: the Hystrix default users know. */
 export const DEFAULT_CLIENT_TIMEOUT_MS = 1000;
 
