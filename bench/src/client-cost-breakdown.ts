@@ -1,0 +1,58 @@
+// Question: where does a provider client lose throughput against raw undici? The same server at 32
+// concurrent callers, called by raw undici, by UndiciTransport alone, by UndiciTransport with an
+// AbortSignal on every request (as commands give it), and by the full client (command, balancer,
+// attempts). Run: npm run build && node bench/dist/client-cost-breakdown.js
+import { setMaxListeners } from 'node:events';
+import { Pool } from 'undici';
+import {
+  CommandRegistry,
+  createClient,
+  Get,
+  InMemoryConfig,
+  Provider,
+  ProviderClient,
+  UndiciTransport,
+} from '@vitamin/core';
+import { median, runLoad } from './load.js';
+import { startServerProcess } from './servers.js';
+
+@Provider({ service: 'greeting-service' })
+class GreetingClient extends ProviderClient {
+  @Get('/greetings/{id}')
+  get(request: { path: { id: string } }) {
+    return this.call<{ id: string }>('get', request);
+  }
+}
+
+const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
+const { url, child } = await startServerProcess('raw');
+const pool = new Pool(url, { connections: 64 });
+const transport = new UndiciTransport({ connections: 64 });
+const commands = new CommandRegistry({ config: new InMemoryConfig({ 'vitamin.command.default.maxConcurrent': 64 }) });
+const client = createClient(GreetingClient, { baseUrl: url, transport, commands });
+const shared = new AbortController();
+setMaxListeners(0, shared.signal);
+const request = { origin: url, method: 'GET', path: '/greetings/42', headers: { accept: 'application/json' } } as const;
+
+const variants: Record<string, () => Promise<unknown>> = {
+  'raw undici': async () => (await pool.request({ ...request })).body.json(),
+  transport: async () => JSON.parse((await transport.request({ ...request, body: undefined, timeoutMs: 1000 })).body),
+  'transport + signal': async () =>
+    JSON.parse((await transport.request({ ...request, body: undefined, timeoutMs: 1000, signal: shared.signal })).body),
+  'full client': () => client.get({ path: { id: '42' } }),
+};
+const rates: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, call] of Object.entries(variants))
+    rates[name]!.push((await runLoad(call, { durationMs: 2000 })).perSecond);
+}
+const base = median(rates['raw undici']!);
+console.log(`client cost breakdown at 32 concurrent callers, median of ${ROUNDS} rounds of 2 s`);
+for (const name of Object.keys(variants)) {
+  const rate = median(rates[name]!);
+  console.log(`  ${name.padEnd(20)} ${rate.toFixed(0)} calls/s  ratio ${(rate / base).toFixed(3)}`);
+}
+await pool.close();
+await transport.close();
+commands.close();
+child.kill();
