@@ -41,16 +41,28 @@ const variants: Record<string, () => Promise<unknown>> = {
     JSON.parse((await transport.request({ ...request, body: undefined, timeoutMs: 1000, signal: shared.signal })).body),
   'full client': () => client.get({ path: { id: '42' } }),
 };
-const rates: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+const names = Object.keys(variants);
+const rates: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+const cpu: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+// Each round starts with another variant, so none always runs first (or right after the same one).
 for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, call] of Object.entries(variants))
-    rates[name]!.push((await runLoad(call, { durationMs: 2000 })).perSecond);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[(round + i) % names.length]!;
+    const before = process.cpuUsage();
+    const result = await runLoad(variants[name]!, { durationMs: 2000 });
+    const used = process.cpuUsage(before);
+    rates[name]!.push(result.perSecond);
+    // Client CPU per call (warm-up included on both sides of the ratio): what a busy machine disturbs least.
+    cpu[name]!.push((used.user + used.system) / (result.perSecond * (result.seconds + 0.5)));
+  }
 }
 const base = median(rates['raw undici']!);
 console.log(`client cost breakdown at 32 concurrent callers, median of ${ROUNDS} rounds of 2 s`);
-for (const name of Object.keys(variants)) {
+for (const name of names) {
   const rate = median(rates[name]!);
-  console.log(`  ${name.padEnd(20)} ${rate.toFixed(0)} calls/s  ratio ${(rate / base).toFixed(3)}`);
+  console.log(
+    `  ${name.padEnd(20)} ${rate.toFixed(0)} calls/s  ratio ${(rate / base).toFixed(3)}  client CPU ${median(cpu[name]!).toFixed(1)} µs/call`,
+  );
 }
 await pool.close();
 await transport.close();

@@ -180,6 +180,31 @@ describe.each(transports)('provider client over %s', (_name, makeTransport) => {
     expect(isVitaminError(error) && [error.code, error.retryable]).toEqual(['VITAMIN_E_TIMEOUT', true]);
   });
 
+  it("applies each request's own timeout, whatever timeout the origin was first called with", async () => {
+    const get = (over: Transport, id: string, timeoutMs: number) =>
+      over.request({
+        origin: recorder.url,
+        method: 'GET',
+        path: `/items/${id}`,
+        headers: {},
+        body: undefined,
+        timeoutMs,
+      });
+    const [hasty, patient] = [makeTransport(), makeTransport()];
+    try {
+      expect((await get(hasty, '1', 10_000)).status).toBe(200);
+      const start = Date.now();
+      const error = await get(hasty, 'slow', 200).catch((e: unknown) => e);
+      expect(Date.now() - start).toBeLessThan(2500);
+      expect(isVitaminError(error) && error.code).toBe('VITAMIN_E_TIMEOUT');
+      // And the other way round: a longer timeout than the first one lets a slow answer arrive.
+      expect((await get(patient, '1', 200)).status).toBe(200);
+      expect((await get(patient, 'slow', 10_000)).status).toBe(200);
+    } finally {
+      await Promise.all([hasty.close(), patient.close()]);
+    }
+  });
+
   it('reports a refused connection as a retryable VITAMIN_E_CONNECT', async () => {
     const closed = await startRecorder();
     await new Promise<void>((resolve) => closed.server.close(() => resolve()));

@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
+import { fanoutOf } from './abort-fanout.js';
 import { transportError } from './transport-errors.js';
 
 /** Options of {@link UndiciTransport}. */
@@ -16,12 +17,20 @@ export interface UndiciTransportOptions {
   keepAliveTimeoutMs?: number;
 }
 
+/** One origin's pool, with the attempt timeout its connections apply by default. */
+interface OriginPool {
+  readonly pool: Pool;
+  readonly timeoutMs: number;
+}
+
 /**
  * The default transport: one undici keep-alive {@link Pool} per origin. Per-attempt timeouts use
- * undici's own header and body timers, so no AbortController or timer is created per call.
+ * undici's own header and body timers, so no AbortController or timer is created per call. A pool
+ * takes the timeout of its first request as its default: undici's per-request timeout options cost
+ * about a fifth of its throughput (docs/benchmarks.md), so only requests with another timeout pay it.
  */
 export class UndiciTransport implements Transport {
-  private readonly pools = new Map<string, Pool>();
+  private readonly pools = new Map<string, OriginPool>();
   private readonly connections: number;
   private readonly keepAliveTimeout: number;
 
@@ -31,21 +40,28 @@ export class UndiciTransport implements Transport {
   }
 
   async request(request: TransportRequest): Promise<TransportResponse> {
-    let pool = this.pools.get(request.origin);
-    if (pool === undefined) {
-      pool = new Pool(request.origin, { connections: this.connections, keepAliveTimeout: this.keepAliveTimeout });
-      this.pools.set(request.origin, pool);
-    }
+    const signal = request.signal === undefined ? undefined : fanoutOf(request.signal);
+    const { pool, timeoutMs } = this.pools.get(request.origin) ?? this.createPool(request.origin, request.timeoutMs);
     try {
-      const response = await pool.request({
-        method: request.method,
-        path: request.path,
-        headers: request.headers,
-        body: request.body,
-        signal: request.signal,
-        headersTimeout: request.timeoutMs,
-        bodyTimeout: request.timeoutMs,
-      });
+      const response = await pool.request(
+        request.timeoutMs === timeoutMs
+          ? {
+              method: request.method,
+              path: request.path,
+              headers: request.headers,
+              body: request.body,
+              signal,
+            }
+          : {
+              method: request.method,
+              path: request.path,
+              headers: request.headers,
+              body: request.body,
+              signal,
+              headersTimeout: request.timeoutMs,
+              bodyTimeout: request.timeoutMs,
+            },
+      );
       const contentType = response.headers['content-type'];
       return {
         status: response.statusCode,
@@ -57,9 +73,21 @@ export class UndiciTransport implements Transport {
     }
   }
 
+  private createPool(origin: string, timeoutMs: number): OriginPool {
+    const pool = new Pool(origin, {
+      connections: this.connections,
+      keepAliveTimeout: this.keepAliveTimeout,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+    const entry = { pool, timeoutMs };
+    this.pools.set(origin, entry);
+    return entry;
+  }
+
   async close(): Promise<void> {
     const pools = [...this.pools.values()];
     this.pools.clear();
-    await Promise.all(pools.map((pool) => pool.close()));
+    await Promise.all(pools.map(({ pool }) => pool.close()));
   }
 }
