@@ -41,6 +41,43 @@ export async function runLoad(
   return { calls: latencies.length, seconds, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
+/**
+ * Runs `call` from `concurrency` callers at a fixed total rate (below saturation), so the latency
+ * of a call is its own cost and not the time it waited behind the others: at saturation a closed
+ * loop's p50 is only concurrency / throughput again.
+ */
+export async function runPaced(
+  call: () => Promise<unknown>,
+  { concurrency = 32, perSecond, durationMs = 3000, warmupMs = 500 }: { perSecond: number } & Partial<PacedTimes>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const start = performance.now();
+  const countFrom = start + warmupMs;
+  const end = countFrom + durationMs;
+  const gapMs = (1000 * concurrency) / perSecond;
+  const caller = async (index: number) => {
+    for (let due = start + (index * 1000) / perSecond; due < end; due += gapMs) {
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      const begin = performance.now();
+      await call();
+      if (begin >= countFrom) latencies.push(performance.now() - begin);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, index) => caller(index)));
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 1000);
+  const seconds = durationMs / 1000;
+  return { calls: latencies.length, seconds, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+interface PacedTimes {
+  concurrency: number;
+  durationMs: number;
+  warmupMs: number;
+}
+
 /** Median of numbers. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
