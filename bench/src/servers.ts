@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Controller, createApp, createLogger, Get, Param } from '@vitamin/core';
 
+import { answerCpuQueries } from './cpu-queries.js';
 import { PAYLOAD } from './payload.js';
 
 @Controller('/greetings')
@@ -40,11 +41,7 @@ async function serve(kind: string): Promise<void> {
     port = (await app.listen()).port;
   }
   process.send!({ port });
-  // Answers `cpu` with the CPU time used so far, so benchmarks can compare cost per request,
-  // which a busy machine disturbs less than throughput.
-  process.on('message', (message) => {
-    if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
-  });
+  answerCpuQueries();
 }
 
 /** CPU time (user + system, in µs) a benchmark server process has used so far. */

@@ -3,6 +3,7 @@ import { BasicTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@op
 import { pino } from 'pino';
 import { Controller, createApp, createLogger, Get, Param } from '@vitamin/core';
 import { PAYLOAD } from './payload.js';
+import { answerCpuQueries } from './cpu-queries.js';
 
 /** An exporter that drops spans: measures the SDK's own cost, not an exporter's. */
 const dropping: SpanExporter = {
@@ -34,3 +35,4 @@ const app = createApp({
 });
 const { port } = await app.listen();
 process.send!({ port });
+answerCpuQueries();
