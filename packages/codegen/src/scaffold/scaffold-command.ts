@@ -1,0 +1,20 @@
+import { relative } from 'node:path';
+import { Command } from 'commander';
+import { DEFAULT_SERVICE_PORT, scaffoldService } from './scaffold-service.js';
+
+/** The `vitamin new` verb. */
+export function newCommand(log: (line: string) => void = console.log): Command {
+  return new Command('new')
+    .exitOverride()
+    .showHelpAfterError()
+    .description('Create a service from the template: a controller, config, health, tests, Dockerfile, Kubernetes')
+    .argument('<name>', 'npm package name of the service (order-service, @acme/order-service)')
+    .option('--dir <folder>', 'folder to create it in, which must be empty (default: the service name)')
+    .option('--port <port>', 'port the service listens on', String(DEFAULT_SERVICE_PORT))
+    .action(async (name: string, flags: { dir?: string; port: string }) => {
+      const result = await scaffoldService({ name, dir: flags.dir, port: flags.port });
+      const where = relative(process.cwd(), result.folder) || '.';
+      log(`created ${result.serviceName} in ${where} (${result.files.length} files)`);
+      log(`next: cd ${where} && npm install && npm test && npm run dev`);
+    });
+}
