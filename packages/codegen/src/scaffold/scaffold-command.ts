@@ -13,8 +13,16 @@ export function newCommand(log: (line: string) => void = console.log): Command {
     .option('--port <port>', 'port the service listens on', String(DEFAULT_SERVICE_PORT))
     .action(async (name: string, flags: { dir?: string; port: string }) => {
       const result = await scaffoldService({ name, dir: flags.dir, port: flags.port });
-      const where = relative(process.cwd(), result.folder) || '.';
+      const where = shownPath(result.folder);
       log(`created ${result.serviceName} in ${where} (${result.files.length} files)`);
-      log(`next: cd ${where} && npm install && npm test && npm run dev`);
+      log(
+        `next: cd ${/^[\w@%+=:,./-]+$/.test(where) ? where : JSON.stringify(where)} && npm install && npm test && npm run dev`,
+      );
     });
+}
+
+/** The folder relative to the working directory when it is below it, else in full. */
+function shownPath(folder: string): string {
+  const below = relative(process.cwd(), folder);
+  return below === '' ? '.' : below.startsWith('..') ? folder : below;
 }
