@@ -14,12 +14,20 @@ import { createCli } from '../src/index.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+/** Each step takes seconds here; a machine busy with other work may need minutes. */
+const STEP_TIMEOUT_MS = 240_000;
 /** The environment of npm run by hand: none of the npm_* variables of the `npm test` running us. */
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
 
 async function run(command: string, args: string[], cwd: string): Promise<string> {
   try {
-    const { stdout } = await promisify(execFile)(command, args, { cwd, env: ENV, maxBuffer: 16 * 1024 * 1024 });
+    // A step that hangs is killed, so nothing outlives the test.
+    const { stdout } = await promisify(execFile)(command, args, {
+      cwd,
+      env: ENV,
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: STEP_TIMEOUT_MS,
+    });
     return stdout;
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
@@ -43,7 +51,7 @@ describe('a scaffolded service', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  it('installs, builds, lints, type-checks and passes its own tests', { timeout: 300_000 }, async () => {
+  it('installs, builds, lints, type-checks and passes its own tests', { timeout: 600_000 }, async () => {
     await run(process.execPath, [TSC, '-b', join(REPO, 'packages', 'core')], REPO);
     const packed = JSON.parse(
       await run('npm', ['pack', '--json', '--pack-destination', work], join(REPO, 'packages', 'core')),
