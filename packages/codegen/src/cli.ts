@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { createConfigCommand } from './config-command.js';
 import { generateCommand } from './generate/generate-command.js';
 import { openapiCommand } from './openapi/openapi-command.js';
+import { newCommand } from './scaffold/scaffold-command.js';
 import { createDlqCommand } from '@vitamin/messaging';
 
 /** The package version, read once for `--version`. */
@@ -20,5 +21,6 @@ export function createCli(): Command {
     .addCommand(createConfigCommand())
     .addCommand(generateCommand())
     .addCommand(openapiCommand())
+    .addCommand(newCommand())
     .addCommand(createDlqCommand());
 }
