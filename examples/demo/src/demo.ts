@@ -98,17 +98,22 @@ export class Demo {
       this.processes.filter((p) => p.label.startsWith('order-service')),
       this.processes.filter((p) => !p.label.startsWith('order-service')),
     ];
-    for (const group of [callers, providers]) await Promise.all(group.map((p) => p.stop()));
+    const unclean: string[] = [];
+    for (const group of [callers, providers]) {
+      const codes = await Promise.all(group.map((p) => p.stop()));
+      codes.forEach((code, i) => code !== 0 && unclean.push(`${group[i]!.label} exited with ${code}`));
+    }
     const left = (
       await Promise.all(['delivery-service', 'order-service'].map((s) => this.discovery.registry.instances(s)))
     ).flat();
     await this.discovery.registry.close();
     await rm(this.dir, { recursive: true, force: true });
     if (this.load !== undefined) this.out(`orders in total: ${describeCounts(this.load.totals)}`);
+    const problems = [...unclean, ...left.map((instance) => `the registry still holds ${instance.id}`)];
     this.out(
-      left.length === 0
-        ? 'stopped: every process, no record left in the registry, temporary folder removed'
-        : `stopped, but the registry still holds ${left.map((i) => i.id).join(', ')}`,
+      problems.length === 0
+        ? 'stopped: every process exited 0, no record left in the registry, temporary folder removed'
+        : `stopped, but ${problems.join('; ')}`,
     );
   }
 }

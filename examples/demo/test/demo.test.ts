@@ -122,7 +122,9 @@ describe('npm run demo, headless', () => {
     expect(existsSync(registryDir!)).toBe(true);
     demo.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(output).toContain('stopped: every process, no record left in the registry, temporary folder removed');
+    expect(output).toContain(
+      'stopped: every process exited 0, no record left in the registry, temporary folder removed',
+    );
     expect(output).toMatch(
       /orders in total: [1-9]\d* scheduled \(delivery-service-1: [1-9]\d*, delivery-service-2: [1-9]\d*\)/,
     );
