@@ -16,8 +16,10 @@ const demo = await Demo.create(
   (line) => console.log(line),
   (line) => console.error(line),
 );
+let stopping = false;
 const stop = (code: number) => () => {
-  console.log('stopping…');
+  if (!stopping) console.log('stopping…');
+  stopping = true;
   demo.stop().then(
     () => process.exit(code),
     (error: unknown) => {
@@ -32,6 +34,9 @@ process.on('SIGTERM', stop(0));
 try {
   await demo.start();
 } catch (error) {
-  console.error(`the demo could not start: ${(error as Error).message}`);
-  stop(1)();
+  // A process that exits because Ctrl-C came during the start is no failure.
+  if (!stopping) {
+    console.error(`the demo could not start: ${(error as Error).message}`);
+    stop(1)();
+  }
 }
