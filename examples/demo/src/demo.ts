@@ -60,6 +60,7 @@ export class Demo {
       ...env,
       ...properties({ 'vitamin.instance.id': 'order-service-1' }),
     });
+    if (this.stopping !== undefined) return;
     // Monitoring: this is where @vitamin/monitoring starts, as
     // `startMonitor({ registry: this.discovery.registry, clusters: ['delivery-service', 'order-service'], port: 0 })`,
     // which resolves with `{ url, close() }`; its dashboard URL is printed with the banner below, and
@@ -77,6 +78,7 @@ export class Demo {
   }
 
   private async launch(entry: string, label: string, env: Record<string, string>) {
+    if (this.stopping !== undefined) throw new Error(`stopped before ${label} started`);
     const service = startServiceProcess(entry, label, env, this.log);
     this.processes.push(service);
     return { ...(await service.ready), pid: service.pid };
