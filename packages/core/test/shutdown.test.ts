@@ -78,6 +78,18 @@ describe('graceful shutdown', () => {
     expect(busy.text()).toContain('{"done":true}');
   });
 
+  it('closes at once a connection that never sent a request (an HTTP client may open one ahead)', async () => {
+    const app = createApp({ name: 'unused-connection', logger: quiet() });
+    const { port } = await app.listen();
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const closed = new Promise<number>((resolve) => socket.once('close', () => resolve(Date.now())));
+    socket.resume();
+    const started = Date.now();
+    await app.close();
+    expect((await closed) - started).toBeLessThan(100);
+  });
+
   it('cuts requests still running at the deadline', async () => {
     const app = createApp({
       name: 'deadline',

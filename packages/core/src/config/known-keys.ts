@@ -16,6 +16,7 @@ const PATTERNS: string[] = [
   'vitamin.shutdown.*',
   'vitamin.instance.**',
   'vitamin.info.**',
+  'vitamin.discovery.**',
 ];
 let compiled: RegExp[] | undefined;
 

@@ -89,7 +89,13 @@ describe('LayeredConfig', () => {
 
   it('reports keys under vitamin. that nothing reads', () => {
     const config = new LayeredConfig({ layers });
-    update(config, 'file', { 'vitamin.comand.default.timeoutMs': 5, 'vitamin.client.timeoutMs': 5, 'app.x': 1 });
+    update(config, 'file', {
+      'vitamin.comand.default.timeoutMs': 5,
+      'vitamin.client.timeoutMs': 5,
+      'vitamin.discovery.registry': 'file',
+      'vitamin.discovery.file.dir': '/tmp/registry',
+      'app.x': 1,
+    });
     expect(config.unknownKeys()).toEqual(['vitamin.comand.default.timeoutMs']);
   });
 

@@ -1,5 +1,5 @@
 import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { VitaminError } from '../errors/vitamin-error.js';
 import type { Logger } from '../logging/logger.js';
@@ -33,6 +33,8 @@ export interface ServerAddress {
 export class HttpServer {
   private readonly server: Server;
   private isClosing = false;
+  /** Open connections; close() ends the ones that never sent a byte, which Node counts as neither idle nor busy. */
+  private readonly sockets = new Set<Socket>();
 
   constructor(
     routes: readonly ServedRoute[],
@@ -85,6 +87,10 @@ export class HttpServer {
       { ...serverSettings, ServerResponse: DrainingResponse as typeof ServerResponse },
       onRequest,
     );
+    this.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
   }
 
   /** Starts listening on the configured host and port (0: a free port). */
@@ -115,6 +121,9 @@ export class HttpServer {
         resolve();
       });
       this.server.closeIdleConnections();
+      // A connection an HTTP client opened ahead (undici does after an aborted request) and never
+      // used would otherwise hold the shutdown until the deadline.
+      for (const socket of this.sockets) if (socket.bytesRead === 0) socket.destroy();
     });
   }
 }
