@@ -68,7 +68,17 @@ export class InstanceStream {
     }
   }
 
+  /** Connects once and reads until the stream fails; the connection is closed whatever happens. */
   private async follow(): Promise<void> {
+    const connection = new AbortController();
+    try {
+      await this.read(AbortSignal.any([this.abort.signal, connection.signal]));
+    } finally {
+      connection.abort();
+    }
+  }
+
+  private async read(signal: AbortSignal): Promise<void> {
     const { settings } = this;
     this.state = 'connecting';
     const headers: Record<string, string> = { accept: 'text/event-stream' };
@@ -78,11 +88,10 @@ export class InstanceStream {
       headers,
       headersTimeout: settings.staleAfterMs,
       bodyTimeout: settings.staleAfterMs,
-      signal: this.abort.signal,
+      signal,
     });
     const type = String(response.headers['content-type'] ?? '');
     if (response.statusCode !== 200 || !type.startsWith('text/event-stream')) {
-      response.body.destroy();
       throw new Error(`answered ${response.statusCode} ${type || 'without a content type'}, not an event stream`);
     }
     this.state = 'streaming';
