@@ -3,6 +3,7 @@ import { createConfigCommand } from './config-command.js';
 import { generateCommand } from './generate/generate-command.js';
 import { openapiCommand } from './openapi/openapi-command.js';
 import { createDlqCommand } from '@vitamin/messaging';
+import { createMonitorCommand } from '@vitamin/monitoring';
 
 /** The package version, read once for `--version`. */
 const VERSION = '0.1.0';
@@ -20,5 +21,6 @@ export function createCli(): Command {
     .addCommand(createConfigCommand())
     .addCommand(generateCommand())
     .addCommand(openapiCommand())
-    .addCommand(createDlqCommand());
+    .addCommand(createDlqCommand())
+    .addCommand(createMonitorCommand());
 }
