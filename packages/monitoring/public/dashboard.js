@@ -122,15 +122,15 @@ function updateTile(cluster, command) {
   tile.error.textContent = `${command.errorPercentage} %`;
   tile.error.className = `error${command.errorPercentage > 0 ? ' bad' : ''}`;
   tile.counts.replaceChildren(
-    el('span', { title: 'success' }, `✓ ${command.success}`),
+    el('span', { title: 'success' }, `ok ${command.success}`),
     ' ',
-    el('span', { className: 'failure', title: 'failure' }, `✗ ${command.failure}`),
+    el('span', { className: 'failure', title: 'failure' }, `fail ${command.failure}`),
     ' ',
-    el('span', { className: 'timeout', title: 'timeout' }, `⏱ ${command.timeout}`),
+    el('span', { className: 'timeout', title: 'timeout' }, `timeout ${command.timeout}`),
     ' ',
-    el('span', { title: 'rejected (bulkhead and pool)' }, `⛔ ${command.rejected}`),
+    el('span', { title: 'rejected (bulkhead and pool)' }, `rejected ${command.rejected}`),
     ' ',
-    el('span', { title: 'short-circuited' }, `⚡ ${command.shortCircuited}`),
+    el('span', { title: 'short-circuited' }, `short ${command.shortCircuited}`),
     ' ',
     el('span', { title: 'bad requests' }, `4xx ${command.badRequests}`),
   );

@@ -23,7 +23,7 @@ export const CHECK_KEY = 'stock-check';
 export class StockController {
   /** Answers after `ms` milliseconds (a latency the test chooses), or fails when `fail` is set. */
   @Get('/check', { summary: 'Check the stock of an item' })
-  @Command({ key: CHECK_KEY, group: 'stock' })
+  @Command({ key: CHECK_KEY, group: 'stock', pool: { maxConcurrent: 100 } })
   async check(@Query('ms') ms?: string, @Query('fail') fail?: string): Promise<{ ok: boolean }> {
     if (Number(ms) > 0) await new Promise((resolve) => setTimeout(resolve, Number(ms)));
     if (fail === 'yes') throw new Error('the stock service failed');
