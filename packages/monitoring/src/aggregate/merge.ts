@@ -8,6 +8,8 @@ import {
 } from '../stream/hystrix-sample.js';
 import type { InstanceSamples } from './instance-samples.js';
 
+const PERCENTILES = HYSTRIX_PERCENTILES.map(Number);
+
 /** One command across a cluster. */
 export interface MergedCommand {
   readonly name: string;
@@ -79,13 +81,14 @@ function mergeOne(list: CommandSample[], withLatency: boolean): MergedCommand {
   let meanMs = 0;
   if (withLatency && everyHasHistogram) {
     histogram = new LatencyHistogram();
-    for (const sample of list) histogram.merge(sample.histogram!);
-    for (const key of HYSTRIX_PERCENTILES) percentiles[key] = Math.round(histogram.percentile(Number(key)));
+    for (const sample of list) histogram.mergeEncoded(sample.histogram!);
+    const values = histogram.percentiles(PERCENTILES);
+    HYSTRIX_PERCENTILES.forEach((key, i) => (percentiles[key] = Math.round(values[i]!)));
     meanMs = Math.round(histogram.summary().mean);
   } else if (withLatency) {
     ({ percentiles, meanMs } = weightedPercentiles(list));
   }
-  const windowMs = first.properties['propertyValue_metricsRollingStatisticalWindowInMilliseconds'];
+  const windowMs = first.event['propertyValue_metricsRollingStatisticalWindowInMilliseconds'];
   return {
     name: first.name,
     group: first.group,
@@ -97,7 +100,7 @@ function mergeOne(list: CommandSample[], withLatency: boolean): MergedCommand {
     histogram,
     isLatencyExact: everyHasHistogram,
     rollingWindowMs: typeof windowMs === 'number' && windowMs > 0 ? windowMs : 10_000,
-    properties: first.properties,
+    properties: propertiesOf(first),
     newestEventTime,
   };
 }
@@ -114,10 +117,12 @@ function weightedPercentiles(list: CommandSample[]): { percentiles: Record<strin
     const weight = Math.max(1, sample.counts.requestCount);
     weights += weight;
     mean += sample.meanMs * weight;
-    for (const key of HYSTRIX_PERCENTILES) {
-      const value = sample.histogram?.percentile(Number(key)) ?? sample.percentiles[key] ?? 0;
+    const own =
+      sample.histogram === undefined ? undefined : LatencyHistogram.decode(sample.histogram).percentiles(PERCENTILES);
+    HYSTRIX_PERCENTILES.forEach((key, i) => {
+      const value = own?.[i] ?? sample.percentiles[key] ?? 0;
       percentiles[key] = (percentiles[key] ?? 0) + value * weight;
-    }
+    });
   }
   for (const key of HYSTRIX_PERCENTILES) percentiles[key] = Math.round(percentiles[key]! / weights);
   return { percentiles, meanMs: Math.round(mean / weights) };
@@ -144,4 +149,14 @@ export function mergePools(instances: Iterable<InstanceSamples>, now: number, st
     counts: e.counts,
     rollingWindowMs: e.windowMs,
   }));
+}
+
+/** The `propertyValue_*` fields of an instance's event (its live settings), numbers, strings and booleans only. */
+function propertiesOf(sample: CommandSample): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(sample.event)) {
+    if (key.startsWith('propertyValue_') && (value === null || ['number', 'string', 'boolean'].includes(typeof value)))
+      properties[key] = value;
+  }
+  return properties;
 }

@@ -38,13 +38,16 @@ export interface CommandSample {
   readonly currentTime: number;
   readonly isCircuitBreakerOpen: boolean;
   readonly counts: Readonly<Record<CommandCounter, number>>;
-  /** The mergeable histogram; absent from plain Hystrix instances (their percentiles are used instead). */
-  readonly histogram: LatencyHistogram | undefined;
+  /**
+   * The encoded mergeable histogram (checked); absent from plain Hystrix instances, whose
+   * percentiles are used instead. Kept encoded: merging from text allocates nothing.
+   */
+  readonly histogram: string | undefined;
   /** The instance's own percentiles (`latencyExecute`), for instances without a histogram. */
   readonly percentiles: Readonly<Record<string, number>>;
   readonly meanMs: number;
-  /** `propertyValue_*` fields, passed through. */
-  readonly properties: Readonly<Record<string, unknown>>;
+  /** The event as parsed: its `propertyValue_*` fields are passed through (read only when merged). */
+  readonly event: Readonly<Record<string, unknown>>;
 }
 
 /** One instance's latest view of one group (Hystrix thread pool), checked. */
@@ -93,11 +96,12 @@ function readCommand(e: Record<string, unknown>): CommandSample {
   if (typeof e['isCircuitBreakerOpen'] !== 'boolean')
     throw new TypeError(`${where}: isCircuitBreakerOpen is not a boolean`);
   const encoded = e[HISTOGRAM_FIELD];
-  let histogram: LatencyHistogram | undefined;
+  let histogram: string | undefined;
   if (encoded !== undefined) {
     if (typeof encoded !== 'string') throw new TypeError(`${where}: ${HISTOGRAM_FIELD} is not a string`);
     try {
-      histogram = LatencyHistogram.decode(encoded);
+      LatencyHistogram.check(encoded);
+      histogram = encoded;
     } catch (error) {
       throw new TypeError(`${where}: ${HISTOGRAM_FIELD} ${(error as Error).message}`);
     }
@@ -113,8 +117,6 @@ function readCommand(e: Record<string, unknown>): CommandSample {
   } else if (histogram === undefined) {
     throw new TypeError(`${where}: neither latencyExecute nor ${HISTOGRAM_FIELD}`);
   }
-  const properties: Record<string, unknown> = {};
-  for (const key in e) if (key.startsWith('propertyValue_')) properties[key] = e[key];
   return {
     kind: 'command',
     name,
@@ -125,7 +127,7 @@ function readCommand(e: Record<string, unknown>): CommandSample {
     histogram,
     percentiles,
     meanMs: count(e, 'latencyExecute_mean', where, true),
-    properties,
+    event: e,
   };
 }
 
