@@ -109,6 +109,29 @@ describe('turbine.stream', () => {
   });
 });
 
+describe('stream clients', () => {
+  it('are capped: past maxStreamClients the next one gets 503, and a client that leaves frees its place', async () => {
+    const small = await startMonitor({ registry, clusters: ['stock'], maxStreamClients: 1, logger: quietLogger() });
+    try {
+      const first = new AbortController();
+      const open = await fetch(`${small.url}/turbine.stream?cluster=stock`, { signal: first.signal });
+      expect(open.status).toBe(200);
+      const refused = await fetch(`${small.url}/api/dashboard.stream`);
+      expect(refused.status).toBe(503);
+      expect(await refused.json()).toMatchObject({ error: { code: 'VITAMIN_E_STREAM_LIMIT' } });
+      first.abort();
+      await eventually(async () => {
+        const again = await fetch(`${small.url}/api/dashboard.stream`);
+        const ok = again.status === 200;
+        await again.body?.cancel();
+        return ok || undefined;
+      }, 'the place freed');
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('JSON views', () => {
   it('/api/clusters lists each cluster with its instances and commands', async () => {
     const body = await eventually(async () => {

@@ -65,7 +65,9 @@ describe('the monitor command', () => {
       started(['--instances', `billing=${service.url}`, '--token-file', join(dir, 'missing')]),
     ).rejects.toThrow(/--token-file .*missing/);
     await expect(started(['--registry', 'zookeeper'])).rejects.toThrow(/unknown registry 'zookeeper'/);
-    await expect(started(['--instances', `billing=${service.url}`, '--port', 'x'])).rejects.toThrow(/port: NaN/);
+    await expect(started(['--instances', `billing=${service.url}`, '--port', 'x'])).rejects.toThrow(
+      /--port 'x' is not a port number/,
+    );
   });
 
   it('runs as the package bin until SIGTERM, then exits 0', async () => {

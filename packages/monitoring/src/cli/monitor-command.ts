@@ -62,6 +62,8 @@ export function createMonitorCommand(io: MonitorCommandIo = {}): Command {
     .action(async (flags: Flags) => {
       const { registry, clusters } = registryFromFlags(flags);
       const port = Number(flags.port);
+      if (!/^\d+$/.test(flags.port))
+        throw new VitaminError('VITAMIN_E_CONFIG', `--port '${flags.port}' is not a port number`);
       const monitor = await startMonitor({
         registry,
         clusters: [...new Set([...flags.cluster.filter((c) => c !== ''), ...clusters])],

@@ -29,7 +29,7 @@ export function createMonitorServer(
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, 405, 'VITAMIN_E_METHOD', `${req.method} is not allowed on ${path}`);
+      sendError(res, 404, 'VITAMIN_E_NOT_FOUND', `no route ${req.method} ${path}`);
       return;
     }
     if (files.serve(path, res)) return;
