@@ -56,6 +56,7 @@ describe('LatencyHistogram', () => {
     expect(() => merged.mergeEncoded(truncated)).toThrow(RangeError);
     expect(() => LatencyHistogram.check(truncated)).toThrow(RangeError);
     expect(merged.count).toBe(500);
+    expect(merged.mean).toBeCloseTo(merged.summary().mean, 9);
     expect(() => LatencyHistogram.check(b.encode())).not.toThrow();
   });
 

@@ -140,14 +140,21 @@ export class LatencyHistogram {
    * @throws RangeError when `text` is not an encoded histogram
    */
   mergeEncoded(text: string): this {
-    const { maxMicros, sumMicros } = readEncoded(text, () => undefined);
-    readEncoded(text, (index, count) => {
-      this.counts[index]! += count;
-      this.total += count;
-    });
+    // Read once into a list, then apply: nothing is added unless the whole text is valid.
+    const buckets: number[] = [];
+    const { maxMicros, sumMicros } = readEncoded(text, (index, count) => buckets.push(index, count));
+    for (let i = 0; i < buckets.length; i += 2) {
+      this.counts[buckets[i]!]! += buckets[i + 1]!;
+      this.total += buckets[i + 1]!;
+    }
     this.sumMicros += sumMicros;
     if (maxMicros > this.maxMicros) this.maxMicros = maxMicros;
     return this;
+  }
+
+  /** The mean latency in ms (0 when empty). */
+  get mean(): number {
+    return this.total === 0 ? 0 : this.sumMicros / this.total / 1000;
   }
 
   /**

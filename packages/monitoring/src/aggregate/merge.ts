@@ -84,7 +84,7 @@ function mergeOne(list: CommandSample[], withLatency: boolean): MergedCommand {
     for (const sample of list) histogram.mergeEncoded(sample.histogram!);
     const values = histogram.percentiles(PERCENTILES);
     HYSTRIX_PERCENTILES.forEach((key, i) => (percentiles[key] = Math.round(values[i]!)));
-    meanMs = Math.round(histogram.summary().mean);
+    meanMs = Math.round(histogram.mean);
   } else if (withLatency) {
     ({ percentiles, meanMs } = weightedPercentiles(list));
   }
