@@ -140,13 +140,13 @@ export class LatencyHistogram {
    * @throws RangeError when `text` is not an encoded histogram
    */
   mergeEncoded(text: string): this {
-    // Read once into a list, then apply: nothing is added unless the whole text is valid.
-    const buckets: number[] = [];
-    const { maxMicros, sumMicros } = readEncoded(text, (index, count) => buckets.push(index, count));
-    for (let i = 0; i < buckets.length; i += 2) {
-      this.counts[buckets[i]!]! += buckets[i + 1]!;
-      this.total += buckets[i + 1]!;
-    }
+    // Checked first, then applied: nothing is added unless the whole text is valid. Reading twice
+    // allocates less than collecting the buckets (measured by bench/src/monitor-scale.ts).
+    const { maxMicros, sumMicros } = readEncoded(text, () => undefined);
+    readEncoded(text, (index, count) => {
+      this.counts[index]! += count;
+      this.total += count;
+    });
     this.sumMicros += sumMicros;
     if (maxMicros > this.maxMicros) this.maxMicros = maxMicros;
     return this;

@@ -32,7 +32,7 @@ function sample(name: string, latencies: number[] | undefined, fields: Partial<C
     histogram: latencies === undefined ? undefined : histogram.encode(),
     percentiles: { '50': 10, '99': 20 },
     meanMs: 10,
-    event: {},
+    properties: {},
     ...fields,
   };
 }

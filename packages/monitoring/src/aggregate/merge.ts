@@ -88,7 +88,7 @@ function mergeOne(list: CommandSample[], withLatency: boolean): MergedCommand {
   } else if (withLatency) {
     ({ percentiles, meanMs } = weightedPercentiles(list));
   }
-  const windowMs = first.event['propertyValue_metricsRollingStatisticalWindowInMilliseconds'];
+  const windowMs = first.properties['propertyValue_metricsRollingStatisticalWindowInMilliseconds'];
   return {
     name: first.name,
     group: first.group,
@@ -100,7 +100,7 @@ function mergeOne(list: CommandSample[], withLatency: boolean): MergedCommand {
     histogram,
     isLatencyExact: everyHasHistogram,
     rollingWindowMs: typeof windowMs === 'number' && windowMs > 0 ? windowMs : 10_000,
-    properties: propertiesOf(first),
+    properties: first.properties,
     newestEventTime,
   };
 }
@@ -149,14 +149,4 @@ export function mergePools(instances: Iterable<InstanceSamples>, now: number, st
     counts: e.counts,
     rollingWindowMs: e.windowMs,
   }));
-}
-
-/** The `propertyValue_*` fields of an instance's event (its live settings), numbers, strings and booleans only. */
-function propertiesOf(sample: CommandSample): Record<string, unknown> {
-  const properties: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(sample.event)) {
-    if (key.startsWith('propertyValue_') && (value === null || ['number', 'string', 'boolean'].includes(typeof value)))
-      properties[key] = value;
-  }
-  return properties;
 }

@@ -46,8 +46,8 @@ export interface CommandSample {
   /** The instance's own percentiles (`latencyExecute`), for instances without a histogram. */
   readonly percentiles: Readonly<Record<string, number>>;
   readonly meanMs: number;
-  /** The event as parsed: its `propertyValue_*` fields are passed through (read only when merged). */
-  readonly event: Readonly<Record<string, unknown>>;
+  /** `propertyValue_*` fields (the instance's live settings), passed through. */
+  readonly properties: Readonly<Record<string, unknown>>;
 }
 
 /** One instance's latest view of one group (Hystrix thread pool), checked. */
@@ -117,6 +117,11 @@ function readCommand(e: Record<string, unknown>): CommandSample {
   } else if (histogram === undefined) {
     throw new TypeError(`${where}: neither latencyExecute nor ${HISTOGRAM_FIELD}`);
   }
+  const properties: Record<string, unknown> = {};
+  for (const key in e) {
+    const value = e[key];
+    if (key.startsWith('propertyValue_') && (value === null || typeof value !== 'object')) properties[key] = value;
+  }
   return {
     kind: 'command',
     name,
@@ -127,7 +132,7 @@ function readCommand(e: Record<string, unknown>): CommandSample {
     histogram,
     percentiles,
     meanMs: count(e, 'latencyExecute_mean', where, true),
-    event: e,
+    properties,
   };
 }
 
