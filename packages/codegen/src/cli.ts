@@ -4,6 +4,7 @@ import { generateCommand } from './generate/generate-command.js';
 import { openapiCommand } from './openapi/openapi-command.js';
 import { newCommand } from './scaffold/scaffold-command.js';
 import { createDlqCommand } from '@vitamin/messaging';
+import { createMonitorCommand } from '@vitamin/monitoring';
 
 /** The package version, read once for `--version`. */
 const VERSION = '0.1.0';
@@ -22,5 +23,6 @@ export function createCli(): Command {
     .addCommand(generateCommand())
     .addCommand(openapiCommand())
     .addCommand(newCommand())
-    .addCommand(createDlqCommand());
+    .addCommand(createDlqCommand())
+    .addCommand(createMonitorCommand());
 }

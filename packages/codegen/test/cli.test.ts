@@ -16,6 +16,12 @@ function run(args: string[]): Promise<Command> {
 }
 
 describe('the vitamin command', () => {
+  it('has the monitor subcommand of @vitamin/monitoring', () => {
+    const monitor = createCli().commands.find((command) => command.name() === 'monitor');
+    expect(monitor?.description()).toMatch(/monitoring service/);
+    expect(monitor?.options.map((option) => option.long)).toContain('--registry');
+  });
+
   let folder: Awaited<ReturnType<typeof workFolder>>;
   let service: App;
   let serviceUrl: string;

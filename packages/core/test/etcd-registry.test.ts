@@ -42,6 +42,16 @@ beforeAll(async () => {
 afterAll(() => etcd.dispose());
 
 describe('EtcdRegistry against a real etcd', () => {
+  it('lists the services that have records', async () => {
+    const owner = new EtcdRegistry({ endpoints: [etcd.endpoint], prefix: '/listing/' });
+    expect(await owner.services()).toEqual([]);
+    await owner.register(instanceFromUrl('payments', 'http://127.0.0.1:7101', 'test', { id: 'p1' }));
+    await owner.register(instanceFromUrl('audit', 'http://127.0.0.1:7102', 'test', { id: 'a1' }));
+    await owner.register(instanceFromUrl('audit', 'http://127.0.0.1:7103', 'test', { id: 'a2' }));
+    expect(await owner.services()).toEqual(['audit', 'payments']);
+    await owner.close();
+  });
+
   it('registers, updates and deregisters; a watch sees each change within a second', async () => {
     const owner = new EtcdRegistry({ endpoints: [etcd.endpoint], ttlSeconds: 5 });
     const reader = new EtcdRegistry({ endpoints: [etcd.endpoint] });

@@ -61,6 +61,16 @@ export class EtcdRegistry implements Registry {
     return [...(await this.list(service)).byKey.values()];
   }
 
+  async services(): Promise<readonly string[]> {
+    const keys = await this.client.getAll().prefix(this.options.prefix).keys();
+    const names = new Set<string>();
+    for (const key of keys) {
+      const service = key.slice(this.options.prefix.length).split('/')[0];
+      if (service !== undefined && service !== '') names.add(service);
+    }
+    return [...names].sort();
+  }
+
   watch(service: string, onChange: InstancesListener, onError?: RegistryErrorListener): () => void {
     let watcher: Watcher | undefined;
     let stopped = false;

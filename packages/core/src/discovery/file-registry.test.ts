@@ -15,6 +15,18 @@ const instance = (port: number, id = `i${port}`) =>
   instanceFromUrl('orders', `http://127.0.0.1:${port}`, 'test', { id });
 
 describe('FileRegistry over a shared folder', () => {
+  it('lists the services that have live instances, and none before the folder exists', async () => {
+    const registry = new FileRegistry({ dir: join(dir, 'not-yet') });
+    expect(await registry.services()).toEqual([]);
+    const other = new FileRegistry({ dir });
+    await other.register(instance(7001));
+    await other.register(instanceFromUrl('billing', 'http://127.0.0.1:7002', 'test', { id: 'b1' }));
+    expect(await other.services()).toEqual(['billing', 'orders']);
+    await other.deregister(instance(7001));
+    expect(await other.services()).toEqual(['billing']);
+    await other.close();
+  });
+
   it('sees what another registry on the same folder registers and deregisters', async () => {
     const a = new FileRegistry({ dir });
     const b = new FileRegistry({ dir });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseInstance, type Instance } from './instance.js';
@@ -68,6 +69,19 @@ export class FileRegistry implements Registry {
       .sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
+  async services(): Promise<readonly string[]> {
+    let folders: Dirent[];
+    try {
+      folders = await readdir(this.options.dir, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const names = folders.filter((entry) => entry.isDirectory() && NAME.test(entry.name)).map((entry) => entry.name);
+    const listed = await Promise.all(names.map(async (name) => ((await this.instances(name)).length > 0 ? name : '')));
+    return listed.filter((name) => name !== '').sort();
+  }
+
   watch(service: string, onChange: InstancesListener, onError?: RegistryErrorListener): () => void {
     return pollWatch(() => this.instances(service), this.options.pollMs, this.stops, onChange, onError);
   }
@@ -94,6 +108,9 @@ export class FileRegistry implements Registry {
     await rename(temporary, target);
   }
 }
+
+/** A folder name that can be a service name (what `parseInstance` accepts). */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** A syntactically valid record used to check a service name before it becomes a folder name. */
 const PROBE = { id: 'probe', host: 'localhost', port: 1, secure: false, status: 'UP', metadata: {} };

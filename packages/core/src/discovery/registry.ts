@@ -25,6 +25,11 @@ export interface Registry {
    * Returns a function that stops watching.
    */
   watch(service: string, onChange: InstancesListener, onError?: RegistryErrorListener): () => void;
+  /**
+   * The names of the services that have instances now, sorted, for tools that follow a whole fleet
+   * (the monitoring service). Optional: a registry that cannot list (DNS) leaves it out.
+   */
+  services?(): Promise<readonly string[]>;
   /** Deregisters what this registry registered, stops watches and closes connections. */
   close(): Promise<void>;
 }

@@ -4,6 +4,16 @@ import { instanceFromUrl, type Instance } from './instance.js';
 import { StaticRegistry } from './static-registry.js';
 
 describe('StaticRegistry', () => {
+  it('lists the configured services and those registered in code', async () => {
+    const registry = new StaticRegistry({ orders: ['http://127.0.0.1:7001'] });
+    expect(await registry.services()).toEqual(['orders']);
+    const billing = instanceFromUrl('billing', 'http://127.0.0.1:7002', 'test');
+    await registry.register(billing);
+    expect(await registry.services()).toEqual(['billing', 'orders']);
+    await registry.deregister(billing);
+    expect(await registry.services()).toEqual(['orders']);
+  });
+
   it('lists vitamin.services.<name>.instances and the single .url', async () => {
     const config = new InMemoryConfig({
       vitamin: {

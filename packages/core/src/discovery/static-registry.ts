@@ -44,6 +44,12 @@ export class StaticRegistry implements Registry {
     return this.list(service);
   }
 
+  async services(): Promise<readonly string[]> {
+    const names = new Set(this.configured.keys());
+    for (const [service, byId] of this.registered) if (byId.size > 0) names.add(service);
+    return [...names].sort();
+  }
+
   watch(service: string, onChange: InstancesListener): () => void {
     let set = this.listeners.get(service);
     if (set === undefined) this.listeners.set(service, (set = new Set()));

@@ -43,6 +43,31 @@ describe('LatencyHistogram', () => {
     expect(text.length).toBeLessThan(60);
   });
 
+  it('merges an encoded histogram as decoding and merging would, and adds nothing from invalid text', () => {
+    const a = new LatencyHistogram();
+    const b = new LatencyHistogram();
+    for (let i = 1; i <= 500; i++) (i % 2 === 0 ? a : b).record(i / 3);
+    const merged = a.copy().mergeEncoded(b.encode());
+    expect(merged.encode()).toBe(a.copy().merge(LatencyHistogram.decode(b.encode())).encode());
+    // A last bucket whose count varint never ends.
+    const truncated = Buffer.concat([Buffer.from(b.encode(), 'base64url'), Buffer.from([0, 0x80])]).toString(
+      'base64url',
+    );
+    expect(() => merged.mergeEncoded(truncated)).toThrow(RangeError);
+    expect(() => LatencyHistogram.check(truncated)).toThrow(RangeError);
+    expect(merged.count).toBe(500);
+    expect(merged.mean).toBeCloseTo(merged.summary().mean, 9);
+    expect(() => LatencyHistogram.check(b.encode())).not.toThrow();
+  });
+
+  it('gives several percentiles in one pass, equal to asking for each', () => {
+    const h = new LatencyHistogram();
+    for (let i = 0; i < 1000; i++) h.record((i * 37) % 400);
+    const asked = [99, 0, 50, 100, 25, 99.5];
+    expect(h.percentiles(asked)).toEqual(asked.map((p) => h.percentile(p)));
+    expect(new LatencyHistogram().percentiles([50, 99])).toEqual([0, 0]);
+  });
+
   it('refuses text that is not an encoded histogram', () => {
     expect(() => LatencyHistogram.decode('AAAA')).toThrow(/unknown version/);
     expect(() => LatencyHistogram.decode(Buffer.from([1, 0x80]).toString('base64url'))).toThrow(/truncated/);

@@ -1,0 +1,128 @@
+// Question: can one monitoring process follow 100 instances × 50 commands streaming every 500 ms within
+// 25 % of one core and 200 MB, with an event reaching the dashboard feed in under 1 s?
+import { fork, type ChildProcess } from 'node:child_process';
+import { request } from 'undici';
+
+const INSTANCES = 100;
+const COMMANDS = 50;
+const CLUSTERS = 10;
+const WARMUP_MS = 5_000;
+const MEASURE_MS = Number(process.env['MEASURE_MS'] ?? 20_000);
+
+type Usage = { cpu: NodeJS.CpuUsage; rss: number };
+
+function start(file: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+  return fork(new URL(file, import.meta.url), args, { env: { ...process.env, ...env }, stdio: 'inherit' });
+}
+
+function next<T>(child: ChildProcess, accept: (message: T) => boolean = () => true): Promise<T> {
+  return new Promise((resolve) => {
+    const listener = (message: unknown) => {
+      if (!accept(message as T)) return;
+      child.off('message', listener);
+      resolve(message as T);
+    };
+    child.on('message', listener);
+  });
+}
+
+async function usage(child: ChildProcess): Promise<Usage> {
+  const reply = next<Usage>(child, (m) => typeof m === 'object' && m !== null && 'cpu' in m);
+  child.send('usage');
+  return reply;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** CPU as % of one core and peak RSS of `child` over the measuring window. */
+async function measure(child: ChildProcess, during?: () => void): Promise<{ cpuPercent: number; rssMb: number }> {
+  await sleep(WARMUP_MS);
+  const before = await usage(child);
+  const started = Date.now();
+  let rss = before.rss;
+  during?.();
+  while (Date.now() - started < MEASURE_MS) {
+    await sleep(1000);
+    rss = Math.max(rss, (await usage(child)).rss);
+  }
+  const after = await usage(child);
+  const cpuMicros = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
+  return { cpuPercent: (cpuMicros / 1000 / (Date.now() - started)) * 100, rssMb: rss / 1024 / 1024 };
+}
+
+/** Reads the dashboard feed: for each tick, how old the freshest event of each cluster is. */
+function followFeed(url: string, lags: number[], abort: AbortSignal): void {
+  void (async () => {
+    const response = await request(`${url}/api/dashboard.stream`, { signal: abort });
+    let rest = '';
+    try {
+      for await (const chunk of response.body) {
+        const lines = (rest + (chunk as Buffer).toString('utf8')).split('\n');
+        rest = lines.pop()!;
+        const now = Date.now();
+        for (const line of lines) {
+          if (!line.startsWith('data: ')) continue;
+          const message = JSON.parse(line.slice(6)) as {
+            type: string;
+            clusters?: { commands: { newestEventTime: number }[] }[];
+          };
+          for (const cluster of message.clusters ?? []) {
+            const newest = Math.max(...cluster.commands.map((c) => c.newestEventTime));
+            if (newest > 0) lags.push(now - newest);
+          }
+        }
+      }
+    } catch {
+      // aborted at the end of the run
+    }
+  })();
+}
+
+/** Keeps a Turbine client on one cluster, as a Hystrix dashboard would. */
+function followTurbine(url: string, abort: AbortSignal): void {
+  void request(`${url}/turbine.stream?cluster=cluster-0`, { signal: abort })
+    .then(async (response) => {
+      for await (const _ of response.body);
+    })
+    .catch(() => undefined);
+}
+
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
+
+const fleet = start('./monitor-scale-fleet.js', [], { INSTANCES: String(INSTANCES), COMMANDS: String(COMMANDS) });
+const { ports } = await next<{ ports: number[] }>(fleet);
+const args = JSON.stringify({ ports, clusters: CLUSTERS });
+try {
+  const baseline = start('./monitor-scale-consumer.js', ['raw', args]);
+  await next(baseline);
+  const floor = await measure(baseline);
+  baseline.kill();
+  await sleep(500);
+
+  const monitor = start('./monitor-scale-consumer.js', ['monitor', args]);
+  const { url } = await next<{ url: string }>(monitor);
+  const abort = new AbortController();
+  const lags: number[] = [];
+  followTurbine(url, abort.signal);
+  followFeed(url, lags, abort.signal);
+  const ours = await measure(monitor, () => lags.splice(0));
+  abort.abort();
+  monitor.kill();
+
+  console.log(
+    `${INSTANCES} instances × ${COMMANDS} commands every 500 ms, ${CLUSTERS} clusters, ${MEASURE_MS / 1000} s measured`,
+  );
+  console.log('| process | CPU (% of one core) | peak RSS (MB) |');
+  console.log('|---|---|---|');
+  console.log(
+    `| raw reader (parse every event, nothing else) | ${floor.cpuPercent.toFixed(1)} | ${floor.rssMb.toFixed(0)} |`,
+  );
+  console.log(`| monitor (merge, feed, turbine client) | ${ours.cpuPercent.toFixed(1)} | ${ours.rssMb.toFixed(0)} |`);
+  console.log(`ratio monitor / raw CPU: ${(ours.cpuPercent / floor.cpuPercent).toFixed(2)}`);
+  console.log(
+    `event → dashboard feed, per cluster and tick (${lags.length} samples): p50 ${quantile(lags, 0.5)} ms, p99 ${quantile(lags, 0.99)} ms, max ${Math.max(...lags)} ms`,
+  );
+} finally {
+  fleet.kill();
+}
