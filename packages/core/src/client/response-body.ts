@@ -1,4 +1,4 @@
-import sjson from 'secure-json-parse';
+import { parseUntrustedJson } from '../json/parse-untrusted-json.js';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json/i;
 
@@ -7,7 +7,7 @@ export function parseResponseBody(contentType: string | undefined, text: string)
   if (text === '') return undefined;
   if (contentType === undefined || !JSON_TYPE.test(contentType)) return text;
   try {
-    return sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' });
+    return parseUntrustedJson(text);
   } catch {
     return text;
   }

@@ -1,6 +1,7 @@
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 import { fanoutOf } from './abort-fanout.js';
+import { ResponseCollector } from './response-collector.js';
 import { transportError } from './transport-errors.js';
 
 /** Options of {@link UndiciTransport}. */
@@ -28,6 +29,7 @@ interface OriginPool {
  * undici's own header and body timers, so no AbortController or timer is created per call. A pool
  * takes the timeout of its first request as its default: undici's per-request timeout options cost
  * about a fifth of its throughput (docs/benchmarks.md), so only requests with another timeout pay it.
+ * Responses arrive through undici's dispatch API ({@link ResponseCollector}), not `request()`.
  */
 export class UndiciTransport implements Transport {
   private readonly pools = new Map<string, OriginPool>();
@@ -39,38 +41,24 @@ export class UndiciTransport implements Transport {
     this.keepAliveTimeout = options.keepAliveTimeoutMs ?? 4000;
   }
 
-  async request(request: TransportRequest): Promise<TransportResponse> {
-    const signal = request.signal === undefined ? undefined : fanoutOf(request.signal);
+  request(request: TransportRequest): Promise<TransportResponse> {
+    const { signal } = request;
+    if (signal?.aborted === true) return Promise.reject(transportError(signal.reason, request));
     const { pool, timeoutMs } = this.pools.get(request.origin) ?? this.createPool(request.origin, request.timeoutMs);
-    try {
-      const response = await pool.request(
-        request.timeoutMs === timeoutMs
-          ? {
-              method: request.method,
-              path: request.path,
-              headers: request.headers,
-              body: request.body,
-              signal,
-            }
-          : {
-              method: request.method,
-              path: request.path,
-              headers: request.headers,
-              body: request.body,
-              signal,
-              headersTimeout: request.timeoutMs,
-              bodyTimeout: request.timeoutMs,
-            },
-      );
-      const contentType = response.headers['content-type'];
-      return {
-        status: response.statusCode,
-        contentType: Array.isArray(contentType) ? contentType[0] : contentType,
-        body: await response.body.text(),
-      };
-    } catch (error) {
-      throw transportError(error, request);
+    const options: Dispatcher.DispatchOptions = {
+      method: request.method,
+      path: request.path,
+      headers: request.headers,
+      body: request.body,
+    };
+    if (request.timeoutMs !== timeoutMs) {
+      options.headersTimeout = request.timeoutMs;
+      options.bodyTimeout = request.timeoutMs;
     }
+    return new Promise<TransportResponse>((resolve, reject) => {
+      const fail = (error: unknown) => reject(transportError(error, request));
+      pool.dispatch(options, new ResponseCollector(resolve, fail, signal && fanoutOf(signal)));
+    });
   }
 
   private createPool(origin: string, timeoutMs: number): OriginPool {

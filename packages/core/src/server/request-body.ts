@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import sjson from 'secure-json-parse';
+import { parseUntrustedJson } from '../json/parse-untrusted-json.js';
 import { VitaminError } from '../errors/vitamin-error.js';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -32,7 +32,7 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   }
   const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
   try {
-    return sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' });
+    return parseUntrustedJson(text);
   } catch (error) {
     throw new VitaminError('VITAMIN_E_BAD_JSON', `Request body is not valid JSON: ${(error as Error).message}`);
   }
