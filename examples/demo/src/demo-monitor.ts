@@ -10,6 +10,8 @@ export interface DemoMonitorOptions {
   readonly clusters: readonly string[];
   /** `--monitor-port`; undefined: {@link DEFAULT_MONITOR_PORT}, or a free port when that one is taken. */
   readonly port: number | undefined;
+  /** The port tried first when `port` is undefined. @defaultValue {@link DEFAULT_MONITOR_PORT} */
+  readonly preferredPort?: number;
   readonly tokens: DemoTokens;
   readonly log: (line: string) => void;
 }
@@ -19,13 +21,8 @@ export interface DemoMonitorOptions {
  * actuators with the actuator token and taking admin actions only with the admin token.
  * @throws Error naming the port when the monitor cannot listen on the one asked for
  */
-export async function startDemoMonitor({
-  registry,
-  clusters,
-  port,
-  tokens,
-  log,
-}: DemoMonitorOptions): Promise<Monitor> {
+export async function startDemoMonitor(options: DemoMonitorOptions): Promise<Monitor> {
+  const { registry, clusters, port, preferredPort = DEFAULT_MONITOR_PORT, tokens, log } = options;
   const logger = createLogger({
     name: 'monitor',
     level: process.env['LOG_LEVEL'] ?? 'warn',
@@ -34,9 +31,11 @@ export async function startDemoMonitor({
   const start = (at: number) =>
     startMonitor({ registry, clusters, port: at, token: tokens.actuator, adminToken: tokens.admin, logger });
   try {
-    return await start(port ?? DEFAULT_MONITOR_PORT);
+    return await start(port ?? preferredPort);
   } catch (error) {
     if (port === undefined && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') return start(0);
-    throw new Error(`the monitor could not listen on port ${port}: ${(error as Error).message} (see --monitor-port)`);
+    throw new Error(
+      `the monitor could not listen on port ${port ?? preferredPort}: ${(error as Error).message} (see --monitor-port)`,
+    );
   }
 }
