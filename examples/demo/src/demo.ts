@@ -17,9 +17,10 @@ const CLUSTERS = ['delivery-service', 'order-service'];
 /**
  * Properties every service of the demo gets unless the environment sets them. The actuators keep
  * their defaults: only health and info are open, everything else needs this run's actuator token,
- * which only the monitor and the status line hold. order-service ejects no delivery instance and opens its circuit to delivery-service at 25 % errors (default 50 %): one
- * failing instance out of two then fails half the calls, and the circuit opens within seconds
- * (with ejection on, the load balancer would step around that instance instead).
+ * which only the monitor and the status line hold. order-service ejects no delivery instance and
+ * opens its circuit to delivery-service at 25 % errors (default 50 %): one failing instance out of
+ * two then fails half the calls, and the circuit opens within seconds (with ejection on, the load
+ * balancer would step around that instance instead).
  */
 const DEMO_DEFAULTS = properties({
   'vitamin.services.delivery-service.maxEjectedPercent': '0',
