@@ -1,33 +1,37 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Monitor } from '@vitamin/monitoring';
 import type { DemoArgs } from './demo-args.js';
+import { startDemoMonitor } from './demo-monitor.js';
 import { demoRegistry, properties, type DemoRegistry } from './demo-registry.js';
-import { banner } from './banner.js';
+import { demoTokens, type DemoTokens } from './demo-tokens.js';
+import { banner, DELIVERY_COMMAND } from './banner.js';
 import { describeCounts, LoadGenerator } from './load-generator.js';
 import { startServiceProcess, type ServiceProcess } from './service-process.js';
 
 const DELIVERY_INSTANCES = 2;
 const STATUS_INTERVAL_MS = 2000;
-/** Command key of order-service's call to delivery-service (the operationId in delivery's OpenAPI). */
-const DELIVERY_COMMAND = 'scheduleDelivery';
+const CLUSTERS = ['delivery-service', 'order-service'];
 
 /**
- * Properties every service of the demo gets unless the environment sets them. The actuator
- * endpoints a watcher needs are open (the services listen on 127.0.0.1 only). order-service ejects
- * no delivery instance and opens its circuit to delivery-service at 25 % errors (default 50 %): one
- * failing instance out of two then fails half the calls, and the circuit opens within seconds
- * (with ejection on, the load balancer would step around that instance instead).
+ * Properties every service of the demo gets unless the environment sets them. The actuators keep
+ * their defaults: only health and info are open, everything else needs this run's actuator token,
+ * which only the monitor and the status line hold. order-service ejects no delivery instance and
+ * opens its circuit to delivery-service at 25 % errors (default 50 %): one failing instance out of
+ * two then fails half the calls, and the circuit opens within seconds (with ejection on, the load
+ * balancer would step around that instance instead).
  */
 const DEMO_DEFAULTS = properties({
-  'vitamin.actuator.openEndpoints': '["health","info","prometheus","circuitbreakers","hystrix.stream"]',
   'vitamin.services.delivery-service.maxEjectedPercent': '0',
   [`vitamin.command.${DELIVERY_COMMAND}.errorThresholdPercentage`]: '25',
 });
 
-/** The running demo: delivery-service instances, order-service and the load generator. */
+/** The running demo: delivery-service instances, order-service, the monitor and the load generator. */
 export class Demo {
   private readonly processes: ServiceProcess[] = [];
+  private readonly tokens: DemoTokens = demoTokens(process.env);
+  private monitor: Promise<Monitor> | undefined;
   private load: LoadGenerator | undefined;
   private statusTimer: ReturnType<typeof setInterval> | undefined;
   private stopping: Promise<void> | undefined;
@@ -47,7 +51,7 @@ export class Demo {
   }
 
   async start(): Promise<void> {
-    const env = { LOG_LEVEL: 'warn', ...DEMO_DEFAULTS, ...process.env, ...this.discovery.env };
+    const env = { LOG_LEVEL: 'warn', ...DEMO_DEFAULTS, ...process.env, ...this.discovery.env, ...this.tokens.env };
     const deliveries = await Promise.all(
       Array.from({ length: DELIVERY_INSTANCES }, (_, i) =>
         this.launch('@vitamin-examples/delivery-service/main', `delivery-service-${i + 1}`, {
@@ -61,17 +65,33 @@ export class Demo {
       ...properties({ 'vitamin.instance.id': 'order-service-1' }),
     });
     if (this.stopping !== undefined) return;
-    // Monitoring: this is where @vitamin/monitoring starts, as
-    // `startMonitor({ registry: this.discovery.registry, clusters: ['delivery-service', 'order-service'], port: 0 })`,
-    // which resolves with `{ url, close() }`; its dashboard URL is printed with the banner below, and
-    // `close()` runs first in stop().
+    this.monitor = startDemoMonitor({
+      registry: this.discovery.registry,
+      clusters: CLUSTERS,
+      port: this.args.monitorPort,
+      tokens: this.tokens,
+      log: this.log,
+    });
+    const monitor = await this.monitor;
+    if (this.stopping !== undefined) return;
     this.load = new LoadGenerator(order.url, this.args.rate);
     this.load.start();
-    this.out(banner({ registry: this.discovery.description, order, deliveries, rate: this.args.rate }));
+    this.out(
+      banner({
+        registry: this.discovery.description,
+        order,
+        deliveries,
+        rate: this.args.rate,
+        monitor: { url: monitor.url, adminToken: this.tokens.admin },
+      }),
+    );
     this.statusTimer = setInterval(() => void this.printStatus(order.url), STATUS_INTERVAL_MS);
   }
 
-  /** Stops everything, once: the load, order-service, the delivery instances, the registry, the temporary folder. */
+  /**
+   * Stops everything, once: the monitor (so it reports no instance going away), the load,
+   * order-service, the delivery instances, the registry, the temporary folder.
+   */
   stop(): Promise<void> {
     this.stopping ??= this.stopEverything();
     return this.stopping;
@@ -88,12 +108,17 @@ export class Demo {
     const counts = this.load!.takeWindow();
     const time = new Date().toISOString().slice(11, 19);
     this.out(
-      `[${time}] last 2 s: ${describeCounts(counts)} · circuit ${DELIVERY_COMMAND}: ${await circuitState(orderUrl)}`,
+      `[${time}] last 2 s: ${describeCounts(counts)} · circuit ${DELIVERY_COMMAND}: ${await circuitState(orderUrl, this.tokens.actuator)}`,
     );
   }
 
   private async stopEverything(): Promise<void> {
     clearInterval(this.statusTimer);
+    // A monitor that failed to start is reported by start(); here it only must not be left running.
+    await this.monitor?.then(
+      (monitor) => monitor.close(),
+      () => undefined,
+    );
     await this.load?.stop();
     // Callers first, so no order is sent to a delivery instance that is already gone.
     const [callers, providers] = [
@@ -121,9 +146,12 @@ export class Demo {
 }
 
 /** The state of order-service's circuit to delivery-service, as its actuator reports it. */
-async function circuitState(orderUrl: string): Promise<string> {
+async function circuitState(orderUrl: string, token: string): Promise<string> {
   try {
-    const res = await fetch(`${orderUrl}/actuator/circuitbreakers`, { signal: AbortSignal.timeout(1000) });
+    const res = await fetch(`${orderUrl}/actuator/circuitbreakers`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(1000),
+    });
     const { circuitBreakers } = (await res.json()) as { circuitBreakers: { key: string; state: string }[] };
     return circuitBreakers.find((c) => c.key === DELIVERY_COMMAND)?.state ?? 'not called yet';
   } catch {

@@ -73,7 +73,7 @@ export function startServiceProcess(
 }
 
 /** A JSON log line as `LEVEL message`, anything else as it is. */
-function readable(line: string): string {
+export function readable(line: string): string {
   try {
     const { level, msg, err } = JSON.parse(line) as { level?: number; msg?: string; err?: unknown };
     const name = level === undefined ? '' : (LEVELS[level] ?? String(level));

@@ -31,10 +31,17 @@ export async function startMonitor(options: MonitorOptions): Promise<Monitor> {
   const aggregator = new Aggregator(fleet, resolved);
   const server = createMonitorServer(fleet, aggregator, resolved, logger);
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(resolved.port, resolved.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(resolved.port, resolved.host, () => resolve());
+    });
+  } catch (error) {
+    // A port in use must leave nothing behind: the caller may try another one in the same process.
+    aggregator.close();
+    await dispatcher.destroy();
+    throw error;
+  }
   await fleet.start();
   const { port } = server.address() as AddressInfo;
   const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
