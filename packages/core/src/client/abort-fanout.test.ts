@@ -7,10 +7,10 @@ describe('fanoutOf', () => {
     const fanout = fanoutOf(controller.signal);
     expect(fanoutOf(controller.signal)).toBe(fanout);
     const heard: unknown[] = [];
-    const left = () => heard.push('left');
-    fanout.add((reason) => heard.push(['a', reason]));
+    const left = { onAbort: () => heard.push('left') };
+    fanout.add({ onAbort: (reason) => heard.push(['a', reason]) });
     fanout.add(left);
-    fanout.add(() => heard.push('b'));
+    fanout.add({ onAbort: () => heard.push('b') });
     fanout.delete(left);
     const reason = new Error('deadline');
     controller.abort(reason);
@@ -26,7 +26,7 @@ describe('fanoutOf', () => {
       added++;
       addEventListener(...args);
     }) as typeof addEventListener;
-    for (let i = 0; i < 100; i++) fanoutOf(controller.signal).add(() => {});
+    for (let i = 0; i < 100; i++) fanoutOf(controller.signal).add({ onAbort: () => {} });
     expect(added).toBe(1);
   });
 });

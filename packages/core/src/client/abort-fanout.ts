@@ -1,10 +1,15 @@
+/** Told once when the relayed signal aborts. */
+export interface AbortListener {
+  onAbort(reason: unknown): void;
+}
+
 /**
  * Relays one AbortSignal to many requests. A command's signal is shared by every call whose
  * deadline falls in the same tick, and `AbortSignal.addEventListener`/`removeEventListener` walk
  * all listeners already there; here the signal has one listener, and requests join and leave a Set.
  */
 export class AbortFanout {
-  private readonly listeners = new Set<(reason: unknown) => void>();
+  private readonly listeners = new Set<AbortListener>();
 
   constructor(signal: AbortSignal) {
     signal.addEventListener(
@@ -12,18 +17,18 @@ export class AbortFanout {
       () => {
         const listeners = [...this.listeners];
         this.listeners.clear();
-        for (const listener of listeners) listener(signal.reason);
+        for (const listener of listeners) listener.onAbort(signal.reason);
       },
       { once: true },
     );
   }
 
   /** `listener` hears the abort once, unless deleted first. */
-  add(listener: (reason: unknown) => void): void {
+  add(listener: AbortListener): void {
     this.listeners.add(listener);
   }
 
-  delete(listener: (reason: unknown) => void): void {
+  delete(listener: AbortListener): void {
     this.listeners.delete(listener);
   }
 }

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
-import type { AbortFanout } from './abort-fanout.js';
-import type { TransportResponse } from './transport.js';
+import type { AbortFanout, AbortListener } from './abort-fanout.js';
+import type { TransportRequest, TransportResponse } from './transport.js';
+import { transportError } from './transport-errors.js';
 
 type Controller = Dispatcher.DispatchController;
 
@@ -10,7 +11,7 @@ type Controller = Dispatcher.DispatchController;
  * AbortSignal is created: undici's request() with a signal cost a fifth of the client's
  * throughput (docs/benchmarks.md). Aborts arrive through the command's {@link AbortFanout}.
  */
-export class ResponseCollector implements Dispatcher.DispatchHandler {
+export class ResponseCollector implements Dispatcher.DispatchHandler, AbortListener {
   private controller: Controller | undefined;
   private abortReason: unknown = undefined;
   private status = 0;
@@ -20,16 +21,17 @@ export class ResponseCollector implements Dispatcher.DispatchHandler {
   constructor(
     private readonly resolve: (response: TransportResponse) => void,
     private readonly reject: (error: unknown) => void,
+    private readonly request: TransportRequest,
     private readonly fanout: AbortFanout | undefined,
   ) {
-    fanout?.add(this.onAbort);
+    fanout?.add(this);
   }
 
   /** Aborts now if the request is under way, or as soon as undici starts it. */
-  private readonly onAbort = (reason: unknown): void => {
+  onAbort(reason: unknown): void {
     this.abortReason = reason ?? new Error('aborted');
     this.controller?.abort(this.abortReason as Error);
-  };
+  }
 
   onRequestStart(controller: Controller): void {
     this.controller = controller;
@@ -51,14 +53,14 @@ export class ResponseCollector implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.fanout?.delete(this.onAbort);
+    this.fanout?.delete(this);
     const { chunks } = this;
     const body = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
     this.resolve({ status: this.status, contentType: this.contentType, body });
   }
 
   onResponseError(_controller: Controller, error: Error): void {
-    this.fanout?.delete(this.onAbort);
-    this.reject(error);
+    this.fanout?.delete(this);
+    this.reject(transportError(error, this.request));
   }
 }

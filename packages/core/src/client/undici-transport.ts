@@ -56,8 +56,7 @@ export class UndiciTransport implements Transport {
       options.bodyTimeout = request.timeoutMs;
     }
     return new Promise<TransportResponse>((resolve, reject) => {
-      const fail = (error: unknown) => reject(transportError(error, request));
-      pool.dispatch(options, new ResponseCollector(resolve, fail, signal && fanoutOf(signal)));
+      pool.dispatch(options, new ResponseCollector(resolve, reject, request, signal && fanoutOf(signal)));
     });
   }
 
