@@ -4,25 +4,10 @@
 // attempts). Run: npm run build && node bench/dist/client-cost-breakdown.js
 import { setMaxListeners } from 'node:events';
 import { Pool } from 'undici';
-import {
-  CommandRegistry,
-  createClient,
-  Get,
-  InMemoryConfig,
-  Provider,
-  ProviderClient,
-  UndiciTransport,
-} from '@vitamin/core';
+import { CommandRegistry, createClient, InMemoryConfig, UndiciTransport } from '@vitamin/core';
+import { GreetingClient } from './greeting-client.js';
 import { median, runLoad } from './load.js';
 import { startServerProcess } from './servers.js';
-
-@Provider({ service: 'greeting-service' })
-class GreetingClient extends ProviderClient {
-  @Get('/greetings/{id}')
-  get(request: { path: { id: string } }) {
-    return this.call<{ id: string }>('get', request);
-  }
-}
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const { url, child } = await startServerProcess('raw');

@@ -1,17 +1,10 @@
 // Question: what does the actuator's client histogram (every provider call of an app is observed)
 // cost per call? The same provider client in two consumer apps, actuator off and on, against one
 // raw server. Run: npm run build && node bench/dist/client-metrics.js
-import { createApp, createLogger, Get, Provider, ProviderClient, UndiciTransport } from '@vitamin/core';
+import { createApp, createLogger, UndiciTransport } from '@vitamin/core';
+import { GreetingClient } from './greeting-client.js';
 import { median, runLoad } from './load.js';
 import { startServerProcess } from './servers.js';
-
-@Provider({ service: 'greeting-service' })
-class GreetingClient extends ProviderClient {
-  @Get('/greetings/{id}')
-  get(request: { path: { id: string } }) {
-    return this.call<{ id: string }>('get', request);
-  }
-}
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const { url, child } = await startServerProcess('raw');

@@ -6,24 +6,14 @@ import { Pool } from 'undici';
 import {
   createApp,
   createLogger,
-  Get,
-  Provider,
-  ProviderClient,
   UndiciTransport,
   type Transport,
   type TransportRequest,
   type TransportResponse,
 } from '@vitamin/core';
+import { GreetingClient } from './greeting-client.js';
 import { median, runLoad, runPaced, type LoadResult } from './load.js';
 import { startServerProcess } from './servers.js';
-
-@Provider({ service: 'greeting-service' })
-class GreetingClient extends ProviderClient {
-  @Get('/greetings/{id}')
-  get(request: { path: { id: string } }) {
-    return this.call<{ id: string }>('get', request);
-  }
-}
 
 // Short rounds, alternated, so that load from other processes falls on both sides alike.
 const ROUNDS = Number(process.env['ROUNDS'] ?? 9);
@@ -31,17 +21,20 @@ const ROUND = { durationMs: 1000, warmupMs: 200 };
 const servers = [await startServerProcess('raw'), await startServerProcess('raw')];
 const pools = servers.map(({ url }) => new Pool(url, { connections: 64 }));
 const transport = new UndiciTransport({ connections: 64 });
-const app = createApp({
-  name: 'bench-caller',
-  providers: [GreetingClient],
-  transport,
-  logger: createLogger({ level: 'silent' }),
-  config: {
-    vitamin: { services: { 'greeting-service': { instances: servers.map((s) => s.url) } } },
-    // 32 callers share one command: its bulkhead (10 by default) must admit them all.
-    'vitamin.command.default.maxConcurrent': 64,
-  },
-});
+// An app calling the two servers through `transport`; 32 callers share one command, so its
+// bulkhead (10 by default) must admit them all.
+const consumer = (name: string, over: Transport) =>
+  createApp({
+    name,
+    providers: [GreetingClient],
+    transport: over,
+    logger: createLogger({ level: 'silent' }),
+    config: {
+      vitamin: { services: { 'greeting-service': { instances: servers.map((s) => s.url) } } },
+      'vitamin.command.default.maxConcurrent': 64,
+    },
+  });
+const app = consumer('bench-caller', transport);
 const client = app.get(GreetingClient);
 
 let next = 0;
@@ -91,17 +84,7 @@ const ANSWER: TransportResponse = {
   body: JSON.stringify({ id: '42', name: 'Ada Lovelace', language: 'en', tags: ['math', 'engines'] }),
 };
 const instant: Transport = { request: async () => ANSWER, close: async () => undefined };
-const offline = createApp({
-  name: 'bench-offline',
-  providers: [GreetingClient],
-  transport: instant,
-  logger: createLogger({ level: 'silent' }),
-  config: {
-    vitamin: { services: { 'greeting-service': { instances: servers.map((s) => s.url) } } },
-    // 32 callers share one command: its bulkhead (10 by default) must admit them all.
-    'vitamin.command.default.maxConcurrent': 64,
-  },
-});
+const offline = consumer('bench-offline', instant);
 const offlineClient = offline.get(GreetingClient);
 const direct: TransportRequest = {
   origin: servers[0]!.url,

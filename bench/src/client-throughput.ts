@@ -1,25 +1,10 @@
 // Question: how much throughput does a vitamin provider client keep compared with raw undici, calling
 // the same server at 32 concurrent callers? Target: at least 90 %. Run: npm run build && node bench/dist/client-throughput.js
 import { Pool } from 'undici';
-import {
-  CommandRegistry,
-  createClient,
-  Get,
-  InMemoryConfig,
-  Provider,
-  ProviderClient,
-  UndiciTransport,
-} from '@vitamin/core';
+import { CommandRegistry, createClient, InMemoryConfig, UndiciTransport } from '@vitamin/core';
+import { GreetingClient } from './greeting-client.js';
 import { median, runLoad, type LoadResult } from './load.js';
 import { startServerProcess } from './servers.js';
-
-@Provider({ service: 'greeting-service' })
-class GreetingClient extends ProviderClient {
-  @Get('/greetings/{id}')
-  get(request: { path: { id: string } }) {
-    return this.call<{ id: string }>('get', request);
-  }
-}
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const { url, child } = await startServerProcess('raw');
