@@ -15,7 +15,11 @@ const consumer = (enabled: boolean) =>
     providers: [GreetingClient],
     transport: transports[enabled ? 1 : 0]!,
     logger: createLogger({ level: 'silent' }),
-    config: { vitamin: { actuator: { enabled }, services: { 'greeting-service': { url } } } },
+    config: {
+      vitamin: { actuator: { enabled }, services: { 'greeting-service': { url } } },
+      // 32 callers share one command: its bulkhead (10 by default) must admit them all.
+      'vitamin.command.default.maxConcurrent': 64,
+    },
   });
 const apps = [consumer(false), consumer(true)];
 const clients = apps.map((app) => app.get(GreetingClient));
