@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LatencyHistogram } from './latency-histogram.js';
+import { EncodedHistogram, LatencyHistogram } from './latency-histogram.js';
 
 function filled(values: readonly number[]): LatencyHistogram {
   const histogram = new LatencyHistogram();
@@ -58,6 +58,33 @@ describe('LatencyHistogram', () => {
     expect(merged.count).toBe(500);
     expect(merged.mean).toBeCloseTo(merged.summary().mean, 9);
     expect(() => LatencyHistogram.check(b.encode())).not.toThrow();
+  });
+
+  it('reads an encoded histogram once and merges it as often as asked, reusing its memory', () => {
+    const big = filled(Array.from({ length: 300 }, (_, i) => i * 1.7));
+    const small = filled([3, 4]);
+    const encoded = new EncodedHistogram().read(big.encode());
+    const bytes = encoded.bytes;
+    // A shorter text reuses the bytes: nothing of the longer one leaks into the merge.
+    encoded.read(small.encode());
+    expect(encoded.bytes).toBe(bytes);
+    const merged = new LatencyHistogram().mergeChecked(encoded).mergeChecked(encoded);
+    expect(merged.count).toBe(4);
+    expect(merged.percentile(100)).toBe(4);
+    expect(new EncodedHistogram().copyFrom(encoded).size).toBe(encoded.size);
+    expect(merged.clear().count).toBe(0);
+    expect(merged.mergeChecked(new EncodedHistogram()).count).toBe(0);
+  });
+
+  it.each([
+    ['', /empty/],
+    ['AAAA', /unknown version/],
+    [Buffer.from([1, 5, 5, 0xd0, 0x0f, 1]).toString('base64url'), /out of range/],
+    [Buffer.from([1, 5, 0x80]).toString('base64url'), /truncated/],
+  ])('refuses %j as an encoded histogram, and is empty after', (text, reason) => {
+    const encoded = new EncodedHistogram().read(filled([1]).encode());
+    expect(() => encoded.read(text)).toThrow(reason);
+    expect(encoded.isEmpty).toBe(true);
   });
 
   it('gives several percentiles in one pass, equal to asking for each', () => {

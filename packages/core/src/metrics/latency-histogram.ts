@@ -7,6 +7,8 @@ const HALF = LINEAR / 2;
 const MAX_VALUE = 2 ** 31 - 1;
 const BUCKETS = LINEAR + (31 - 7) * HALF;
 const ENCODING_VERSION = 1;
+/** Where {@link LatencyHistogram.encode} writes: room for the header and every bucket (8-byte varints at most). */
+const ENCODE_BUFFER = Buffer.allocUnsafeSlow(1 + 2 * 8 + BUCKETS * (2 + 8));
 
 /** Latency percentiles and extremes, in ms. */
 export interface LatencySummary {
@@ -112,18 +114,19 @@ export class LatencyHistogram {
    * {@link LatencyHistogram.decode} reads back exactly; metric streams carry it between instances.
    */
   encode(): string {
-    const bytes: number[] = [ENCODING_VERSION];
-    writeVarint(bytes, this.maxMicros);
-    writeVarint(bytes, this.sumMicros);
+    const bytes = ENCODE_BUFFER;
+    bytes[0] = ENCODING_VERSION;
+    let offset = writeVarint(bytes, 1, this.maxMicros);
+    offset = writeVarint(bytes, offset, this.sumMicros);
     let previous = -1;
     for (let i = 0; i < BUCKETS; i++) {
       const count = this.counts[i]!;
       if (count === 0) continue;
-      writeVarint(bytes, i - previous - 1);
-      writeVarint(bytes, count);
+      offset = writeVarint(bytes, offset, i - previous - 1);
+      offset = writeVarint(bytes, offset, count);
       previous = i;
     }
-    return Buffer.from(bytes).toString('base64url');
+    return bytes.toString('base64url', 0, offset);
   }
 
   /**
@@ -135,22 +138,34 @@ export class LatencyHistogram {
   }
 
   /**
-   * Adds the counts of an encoded histogram to this one without building it first: what a monitor
-   * merging thousands of streamed histograms a second needs. Nothing is added when `text` is invalid.
+   * Adds the counts of an encoded histogram to this one. Nothing is added when `text` is invalid.
    * @throws RangeError when `text` is not an encoded histogram
    */
   mergeEncoded(text: string): this {
-    // Checked first, then applied: nothing is added unless the whole text is valid. Reading twice
-    // allocates less than collecting the buckets (measured by bench/src/monitor-scale.ts).
-    const { maxMicros, sumMicros } = readEncoded(text, () => undefined);
-    readEncoded(text, (index, count) => {
-      this.counts[index]! += count;
-      this.total += count;
-    });
+    return this.mergeChecked(new EncodedHistogram().read(text));
+  }
+
+  /** Adds the counts of an encoded histogram already read and checked (see {@link EncodedHistogram}). */
+  mergeChecked(encoded: EncodedHistogram): this {
+    const { maxMicros, sumMicros } = walk(encoded.bytes, encoded.size, this.addBucket);
     this.sumMicros += sumMicros;
     if (maxMicros > this.maxMicros) this.maxMicros = maxMicros;
     return this;
   }
+
+  /** Empties the histogram, keeping its buckets' memory for reuse. */
+  clear(): this {
+    this.counts.fill(0);
+    this.total = 0;
+    this.sumMicros = 0;
+    this.maxMicros = 0;
+    return this;
+  }
+
+  private readonly addBucket = (index: number, count: number): void => {
+    this.counts[index]! += count;
+    this.total += count;
+  };
 
   /** The mean latency in ms (0 when empty). */
   get mean(): number {
@@ -158,28 +173,87 @@ export class LatencyHistogram {
   }
 
   /**
-   * Checks that `text` is an encoded histogram, allocating nothing.
+   * Checks that `text` is an encoded histogram.
    * @throws RangeError when it is not
    */
   static check(text: string): void {
-    readEncoded(text, () => undefined);
+    new EncodedHistogram().read(text);
   }
 }
 
-/** Walks an encoded histogram, calling `onBucket` for each non-empty bucket. */
-function readEncoded(
-  text: string,
+const EMPTY = new Uint8Array(0);
+
+/**
+ * An encoded histogram (what {@link LatencyHistogram.encode} writes) read into bytes once and
+ * checked, so that merging it later decodes nothing: what a monitor merging thousands of streamed
+ * histograms a second needs. Reusable: {@link EncodedHistogram.read} overwrites it and allocates
+ * only when the text is longer than any it held before.
+ */
+export class EncodedHistogram {
+  /** @internal */
+  bytes: Uint8Array = EMPTY;
+  /** Bytes in use (0: empty, merges as nothing). @internal */
+  size = 0;
+
+  /**
+   * Replaces the content with the encoded histogram `text`; on failure the content is empty.
+   * @throws RangeError when `text` is not an encoded histogram
+   */
+  read(text: string): this {
+    this.size = 0;
+    const needed = Math.ceil((text.length * 3) / 4);
+    if (this.bytes.length < needed) this.bytes = Buffer.allocUnsafeSlow(capacityFor(needed));
+    const size = (this.bytes as Buffer).write(text, 0, 'base64url');
+    if (size === 0) throw new RangeError('not an encoded latency histogram (empty)');
+    walk(this.bytes, size, ignoreBucket);
+    this.size = size;
+    return this;
+  }
+
+  /** Replaces the content with a copy of `other`'s. */
+  copyFrom(other: EncodedHistogram): this {
+    if (this.bytes.length < other.size) this.bytes = Buffer.allocUnsafeSlow(capacityFor(other.size));
+    this.bytes.set(other.bytes.subarray(0, other.size));
+    this.size = other.size;
+    return this;
+  }
+
+  /** Empties it (it then merges as nothing). */
+  clear(): void {
+    this.size = 0;
+  }
+
+  /** True when it holds no histogram. */
+  get isEmpty(): boolean {
+    return this.size === 0;
+  }
+}
+
+const ignoreBucket = (): void => undefined;
+
+/** Bytes reserved for `size`: a quarter more, so a histogram that grows a little reallocates rarely. */
+function capacityFor(size: number): number {
+  return Math.max(128, Math.ceil((size * 1.25) / 64) * 64);
+}
+
+/**
+ * Walks the first `size` bytes of an encoded histogram, calling `onBucket` for each non-empty bucket.
+ * @throws RangeError when they are not an encoded histogram
+ */
+function walk(
+  bytes: Uint8Array,
+  size: number,
   onBucket: (index: number, count: number) => void,
 ): { maxMicros: number; sumMicros: number } {
-  const bytes = Buffer.from(text, 'base64url');
+  if (size === 0) return { maxMicros: 0, sumMicros: 0 };
   if (bytes[0] !== ENCODING_VERSION) throw new RangeError('not an encoded latency histogram (unknown version)');
   const at = { offset: 1 };
-  const maxMicros = readVarint(bytes, at);
-  const sumMicros = readVarint(bytes, at);
+  const maxMicros = readVarint(bytes, at, size);
+  const sumMicros = readVarint(bytes, at, size);
   let index = -1;
-  while (at.offset < bytes.length) {
-    index += readVarint(bytes, at) + 1;
-    const count = readVarint(bytes, at);
+  while (at.offset < size) {
+    index += readVarint(bytes, at, size) + 1;
+    const count = readVarint(bytes, at, size);
     if (index >= BUCKETS) throw new RangeError(`encoded latency histogram has a bucket out of range (${index})`);
     onBucket(index, count);
   }
