@@ -14,8 +14,6 @@ export { createContainer } from './container/create-container.js';
 export { inject as Inject } from 'inversify';
 
 // config
-export { InMemoryConfig } from './config/config.js';
-export type { Config, ConfigListener, Properties } from './config/config.js';
 export { LayeredConfig } from './config/layered-config.js';
 export type {
   GroupCheck,
@@ -69,7 +67,6 @@ export type { ValidationIssue } from './server/validation.js';
 export { Returns, defineResponse } from './openapi/returns.js';
 export { buildOpenApiDocument } from './openapi/openapi-document.js';
 export type { OpenApiDocument, OpenApiOptions, OpenApiSource } from './openapi/openapi-document.js';
-export { OPENAPI_PATH } from './openapi/openapi-route.js';
 
 // client
 export { Provider, defineProvider } from './client/provider.js';
@@ -107,8 +104,6 @@ export type { CommandEvent, EventCounts } from './metrics/command-events.js';
 export { CommandMetrics } from './metrics/command-metrics.js';
 export type { CircuitState, CommandMetricsSnapshot } from './metrics/command-metrics.js';
 export type { GroupMetricsSnapshot, PoolSnapshot } from './metrics/group-metrics.js';
-export { LatencyHistogram } from './metrics/latency-histogram.js';
-export type { LatencySummary } from './metrics/latency-histogram.js';
 export { SYSTEM_CLOCK } from './metrics/clock.js';
 export type { Clock } from './metrics/clock.js';
 
@@ -122,30 +117,66 @@ export type { IncomingTrace, PropagationFormat } from './tracing/propagation.js'
 export { DEFAULT_TRACING_OPTIONS, resolveTracingOptions } from './tracing/tracing-options.js';
 export type { ResolvedTracingOptions, TracingOptions } from './tracing/tracing-options.js';
 
-// discovery
-export type { Registry, InstancesListener, RegistryErrorListener } from './discovery/registry.js';
+// registries, instances, logging, errors and the metric stream format (also `@vitamin/core/fleet`)
 export {
+  createLogger,
+  DEFAULT_DNS_REGISTRY_OPTIONS,
+  DEFAULT_ETCD_REGISTRY_OPTIONS,
+  DEFAULT_FILE_REGISTRY_OPTIONS,
+  DnsRegistry,
+  EncodedHistogram,
+  ERROR_CODES,
+  EtcdRegistry,
+  FileRegistry,
+  HISTOGRAM_FIELD,
+  HYSTRIX_PERCENTILES,
+  hystrixCommandEvent,
+  hystrixThreadPoolEvent,
+  InMemoryConfig,
   INSTANCE_STATUSES,
   instanceFromUrl,
   instanceOrigin,
+  isVitaminError,
+  LatencyHistogram,
   newInstanceId,
+  OPENAPI_PATH,
   parseInstance,
-} from './discovery/instance.js';
-export type { Instance, InstanceFromUrlOptions, InstanceMetadata, InstanceStatus } from './discovery/instance.js';
-export { StaticRegistry } from './discovery/static-registry.js';
-export { FileRegistry } from './discovery/file-registry.js';
-export { DEFAULT_FILE_REGISTRY_OPTIONS, resolveFileRegistryOptions } from './discovery/file-registry-options.js';
-export type { FileRegistryOptions, ResolvedFileRegistryOptions } from './discovery/file-registry-options.js';
-export { EtcdRegistry } from './discovery/etcd-registry.js';
-export { DEFAULT_ETCD_REGISTRY_OPTIONS, resolveEtcdRegistryOptions } from './discovery/etcd-registry-options.js';
-export type { EtcdRegistryOptions, ResolvedEtcdRegistryOptions } from './discovery/etcd-registry-options.js';
-export { DnsRegistry } from './discovery/dns-registry.js';
-export type { DnsLookup } from './discovery/dns-registry.js';
-export { DEFAULT_DNS_REGISTRY_OPTIONS, resolveDnsRegistryOptions } from './discovery/dns-registry-options.js';
-export type { DnsRegistryOptions, ResolvedDnsRegistryOptions } from './discovery/dns-registry-options.js';
+  REGISTRY_KINDS,
+  registryFromConfig,
+  resolveDnsRegistryOptions,
+  resolveEtcdRegistryOptions,
+  resolveFileRegistryOptions,
+  StaticRegistry,
+  VitaminError,
+} from './fleet.js';
+export type {
+  Config,
+  ConfigListener,
+  DnsLookup,
+  DnsRegistryOptions,
+  ErrorCode,
+  EtcdRegistryOptions,
+  FileRegistryOptions,
+  Instance,
+  InstanceFromUrlOptions,
+  InstanceMetadata,
+  InstancesListener,
+  InstanceStatus,
+  LatencySummary,
+  Logger,
+  LoggerOptions,
+  Properties,
+  Registry,
+  RegistryErrorListener,
+  ResolvedDnsRegistryOptions,
+  ResolvedEtcdRegistryOptions,
+  ResolvedFileRegistryOptions,
+  VitaminErrorOptions,
+} from './fleet.js';
+
+// discovery
 export { InstanceCache } from './discovery/instance-cache.js';
 export type { DiscoveryHealth, DiscoveryState, InstanceCacheOptions } from './discovery/instance-cache.js';
-export { REGISTRY_KINDS, registryFromConfig } from './discovery/registry-config.js';
 export { SelfRegistration, ownInstance } from './discovery/self-registration.js';
 export type { ListenAddress } from './discovery/self-registration.js';
 export { ServiceDiscovery } from './app/service-discovery.js';
@@ -166,10 +197,6 @@ export { RandomRule } from './balancing/random-rule.js';
 export { WeightedRule } from './balancing/weighted-rule.js';
 export { LeastOutstandingRule } from './balancing/least-outstanding-rule.js';
 export { ZoneAffinityRule } from './balancing/zone-affinity-rule.js';
-
-// logging
-export { createLogger } from './logging/logger.js';
-export type { Logger, LoggerOptions } from './logging/logger.js';
 
 // actuator
 export { Actuator } from './actuator/actuator.js';
@@ -199,21 +226,11 @@ export type {
 export type { CircuitAction, CircuitBreakerControl } from './actuator/circuit-breakers.js';
 export { configProperties } from './actuator/properties-source.js';
 export type { PropertiesSource, PropertyView, RefusalView } from './actuator/properties-source.js';
-export {
-  HISTOGRAM_FIELD,
-  HYSTRIX_PERCENTILES,
-  hystrixCommandEvent,
-  hystrixThreadPoolEvent,
-} from './actuator/hystrix-format.js';
 export type { HystrixStream } from './actuator/hystrix-stream.js';
 export type { PrometheusMetrics } from './actuator/prometheus-metrics.js';
 export type { InstanceInfo } from './actuator/info.js';
 
 // errors
-export { ERROR_CODES } from './errors/codes.js';
-export type { ErrorCode } from './errors/codes.js';
-export { VitaminError, isVitaminError } from './errors/vitamin-error.js';
-export type { VitaminErrorOptions } from './errors/vitamin-error.js';
 export { BadRequestError, HttpError } from './errors/http-error.js';
 export type { UpstreamCall } from './errors/http-error.js';
 
