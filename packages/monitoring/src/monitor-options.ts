@@ -1,5 +1,5 @@
-import type { Logger, Registry } from '@vitamin/core';
-import { VitaminError } from '@vitamin/core';
+import type { Logger, Registry } from '@vitamin/core/fleet';
+import { VitaminError } from '@vitamin/core/fleet';
 
 /** Options of {@link startMonitor}; every field but `registry` is optional. */
 export interface MonitorOptions {

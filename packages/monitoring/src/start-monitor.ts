@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '@vitamin/core';
+import { createLogger } from '@vitamin/core/fleet';
 import { Agent } from 'undici';
 import { Aggregator } from './aggregate/aggregator.js';
 import { Fleet } from './fleet/fleet.js';

@@ -1,8 +1,8 @@
 import type { Fleet } from '../fleet/fleet.js';
 import type { ResolvedMonitorOptions } from '../monitor-options.js';
-import { SseClients } from '../server/sse-clients.js';
+import { SseClients, type SseMessage } from '../server/sse-clients.js';
 import { commandRate, commandTile, poolTile, sortTiles, type CommandTile, type PoolTile } from './dashboard-view.js';
-import { mergeCommands, mergePools } from './merge.js';
+import { mergeCommands, mergePools, type MergedCommand, type MergedPool } from './merge.js';
 import { RateHistory } from './rate-history.js';
 import { turbineCommandEvent, turbinePoolEvent } from './turbine-format.js';
 
@@ -57,40 +57,43 @@ export class Aggregator {
     return all;
   }
 
-  /** Merges and sends one batch. */
+  /**
+   * Merges and sends one batch. Each cluster is written to the clients as soon as it is merged, so
+   * only one cluster's objects and text are alive at a time: a tick spans several young-generation
+   * collections, and whatever outlives two of them is copied to the old generation.
+   */
   tick(now: number): void {
-    const clusters: ClusterTiles[] = [];
-    const wantsTiles = this.dashboards.size > 0;
+    const dashboard = this.dashboards.size > 0 ? this.dashboards.message() : undefined;
+    let clustersWritten = 0;
+    dashboard?.write(`data: {"type":"tick","time":${now},"clusters":[`);
     for (const cluster of this.fleet.clusterNames()) {
       const monitored = this.fleet.instances(cluster);
       const samples = monitored.map((m) => m.samples);
       const history = this.historyOf(cluster);
       const turbine = this.turbines.get(cluster);
-      const wantsLatency = wantsTiles || (turbine?.size ?? 0) > 0;
+      const wantsHistogram = turbine !== undefined && turbine.size > 0;
+      const wantsLatency = dashboard !== undefined || wantsHistogram;
       const historyPoint = history.isDue(now);
       if (!wantsLatency && !historyPoint) continue;
-      const commands = mergeCommands(samples, now, this.options.staleAfterMs, wantsLatency);
+      const detail = wantsHistogram ? 'histogram' : wantsLatency ? 'latency' : 'counts';
+      const commands = mergeCommands(samples, now, this.options.staleAfterMs, detail);
       if (historyPoint) history.add(now, new Map(commands.map((c) => [c.name, commandRate(c)])));
       if (!wantsLatency) continue;
       const pools = mergePools(samples, now, this.options.staleAfterMs);
-      if (turbine !== undefined && turbine.size > 0) {
-        let text = '';
-        for (const command of commands) text += `data: ${JSON.stringify(turbineCommandEvent(command, now))}\n\n`;
-        for (const pool of pools) text += `data: ${JSON.stringify(turbinePoolEvent(pool, now))}\n\n`;
-        turbine.send(text === '' ? ': ping\n\n' : text);
-      }
-      if (wantsTiles) {
-        clusters.push({
+      if (wantsHistogram) writeTurbineEvents(turbine.message(), commands, pools, now);
+      if (dashboard !== undefined) {
+        const view: ClusterTiles = {
           name: cluster,
           instances: monitored.length,
           streaming: monitored.filter((m) => m.stream.state === 'streaming').length,
           historyPoint,
           commands: sortTiles(commands.map(commandTile)),
           pools: pools.map(poolTile).sort((a, b) => (a.name < b.name ? -1 : 1)),
-        });
+        };
+        dashboard.write(`${clustersWritten++ === 0 ? '' : ','}${JSON.stringify(view)}`);
       }
     }
-    if (wantsTiles) this.dashboards.send(`data: ${JSON.stringify({ type: 'tick', time: now, clusters })}\n\n`);
+    dashboard?.write(']}\n\n');
   }
 
   close(): void {
@@ -107,4 +110,17 @@ export class Aggregator {
     }
     return history;
   }
+}
+
+/** Writes a cluster's Turbine batch: one SSE event per command and group (a comment when there are none). */
+function writeTurbineEvents(
+  message: SseMessage,
+  commands: readonly MergedCommand[],
+  pools: readonly MergedPool[],
+  now: number,
+): void {
+  if (!message.hasReceivers) return;
+  for (const command of commands) message.write(`data: ${JSON.stringify(turbineCommandEvent(command, now))}\n\n`);
+  for (const pool of pools) message.write(`data: ${JSON.stringify(turbinePoolEvent(pool, now))}\n\n`);
+  if (commands.length === 0 && pools.length === 0) message.write(': ping\n\n');
 }

@@ -1,34 +1,49 @@
-import type { CommandSample, PoolSample } from '../stream/hystrix-sample.js';
+import { CommandSample, parseEvent, PoolSample, readCommand, readPool } from '../stream/hystrix-sample.js';
 
-/** A sample with when it arrived (the monitor's clock: instances' clocks may disagree). */
-export interface Received<T> {
-  readonly sample: T;
-  readonly receivedAt: number;
-}
-
-/** The latest sample of each command and group of one instance. */
+/** The latest sample of each command and group of one instance, updated in place. */
 export class InstanceSamples {
-  readonly commands = new Map<string, Received<CommandSample>>();
-  readonly pools = new Map<string, Received<PoolSample>>();
+  readonly commands = new Map<string, CommandSample>();
+  readonly pools = new Map<string, PoolSample>();
 
   /** Most distinct names kept per instance: more is garbage, not a bigger fleet. */
   static readonly MAX_NAMES = 5000;
 
   /**
-   * Keeps `sample` as the latest of its name.
-   * @throws RangeError when the instance reports more than {@link InstanceSamples.MAX_NAMES} names
+   * Takes one `data:` payload of the instance's stream as the latest of its command or group.
+   * Returns false for event types the monitor does not aggregate.
+   * @throws TypeError when the event is malformed, RangeError when the instance reports more than
+   *   {@link InstanceSamples.MAX_NAMES} names; nothing of the event is kept then
    */
-  add(sample: CommandSample | PoolSample, now: number): void {
-    const map = (sample.kind === 'command' ? this.commands : this.pools) as Map<string, Received<typeof sample>>;
-    if (!map.has(sample.name) && map.size >= InstanceSamples.MAX_NAMES) {
-      throw new RangeError(`more than ${InstanceSamples.MAX_NAMES} ${sample.kind} names`);
+  add(payload: string, now: number): boolean {
+    const event = parseEvent(payload);
+    if (event === undefined) return false;
+    if (event.kind === 'command') {
+      const sample = readCommand(event);
+      this.slot(this.commands, event.name, CommandSample).copyFrom(sample, now);
+    } else {
+      const sample = readPool(event);
+      this.slot(this.pools, event.name, PoolSample).copyFrom(sample, now);
     }
-    map.set(sample.name, { sample, receivedAt: now });
+    return true;
   }
 
   /** Forgets everything (the stream was dropped). */
   clear(): void {
     this.commands.clear();
     this.pools.clear();
+  }
+
+  private slot<T extends CommandSample | PoolSample>(
+    map: Map<string, T>,
+    name: string,
+    Sample: new (name: string) => T,
+  ): T {
+    let sample = map.get(name);
+    if (sample === undefined) {
+      if (map.size >= InstanceSamples.MAX_NAMES)
+        throw new RangeError(`more than ${InstanceSamples.MAX_NAMES} ${new Sample('').kind} names`);
+      map.set(name, (sample = new Sample(name)));
+    }
+    return sample;
   }
 }

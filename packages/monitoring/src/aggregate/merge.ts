@@ -1,4 +1,4 @@
-import { HYSTRIX_PERCENTILES, LatencyHistogram } from '@vitamin/core';
+import { HYSTRIX_PERCENTILES, LatencyHistogram } from '@vitamin/core/fleet';
 import {
   COMMAND_COUNTERS,
   POOL_COUNTERS,
@@ -22,8 +22,8 @@ export interface MergedCommand {
   /** Latency percentiles (Hystrix keys `"0"` … `"100"`) in whole ms; empty when merged without latency. */
   readonly percentiles: Record<string, number>;
   readonly meanMs: number;
-  /** The merged histogram, when every instance sent one. */
-  readonly histogram: LatencyHistogram | undefined;
+  /** The merged histogram, encoded, when asked for and every instance sent one. */
+  readonly histogram: string | undefined;
   /** True when percentiles come from merged histograms; false when some instance sent only percentiles. */
   readonly isLatencyExact: boolean;
   readonly rollingWindowMs: number;
@@ -31,6 +31,9 @@ export interface MergedCommand {
   /** The newest `currentTime` among the instances' events (when the freshest data left an instance). */
   readonly newestEventTime: number;
 }
+
+/** How much {@link mergeCommands} merges beyond counts. */
+export type MergeDetail = 'counts' | 'latency' | 'histogram';
 
 /** One group (thread pool) across a cluster. */
 export interface MergedPool {
@@ -43,52 +46,61 @@ export interface MergedPool {
 /**
  * Merges the latest samples of a cluster's instances per command: counts summed, histograms merged
  * exactly (so p99 is the p99 of every request), circuit open where any instance has it open.
- * Samples older than `staleAfterMs` are left out. `withLatency` false skips the histograms (for the
- * rate history, which needs counts only).
+ * Samples older than `staleAfterMs` are left out. `detail` says what beyond counts is wanted:
+ * `latency` adds percentiles and mean, `histogram` also the merged histogram encoded (what the
+ * Turbine stream sends); counts alone serve the rate history.
  */
 export function mergeCommands(
   instances: Iterable<InstanceSamples>,
   now: number,
   staleAfterMs: number,
-  withLatency: boolean,
+  detail: MergeDetail,
 ): MergedCommand[] {
   const byName = new Map<string, CommandSample[]>();
   for (const samples of instances) {
-    for (const { sample, receivedAt } of samples.commands.values()) {
-      if (now - receivedAt > staleAfterMs) continue;
+    for (const sample of samples.commands.values()) {
+      if (now - sample.receivedAt > staleAfterMs) continue;
       const list = byName.get(sample.name);
       if (list === undefined) byName.set(sample.name, [sample]);
       else list.push(sample);
     }
   }
-  return [...byName.values()].map((list) => mergeOne(list, withLatency));
+  const merged: MergedCommand[] = [];
+  for (const list of byName.values()) merged.push(mergeOne(list, detail));
+  return merged;
 }
 
-function mergeOne(list: CommandSample[], withLatency: boolean): MergedCommand {
+/** Where histograms are merged: one, emptied for each command, so a merge allocates no buckets. */
+const scratch = new LatencyHistogram();
+const summed = new Float64Array(COMMAND_COUNTERS.length);
+
+function mergeOne(list: CommandSample[], detail: MergeDetail): MergedCommand {
   const first = list[0]!;
-  const counts = Object.fromEntries(COMMAND_COUNTERS.map((c) => [c, 0])) as Record<CommandCounter, number>;
+  summed.fill(0);
   let openHosts = 0;
   let newestEventTime = 0;
   let everyHasHistogram = true;
   for (const sample of list) {
-    for (const counter of COMMAND_COUNTERS) counts[counter] += sample.counts[counter];
+    for (let i = 0; i < summed.length; i++) summed[i]! += sample.counts[i]!;
     if (sample.isCircuitBreakerOpen) openHosts++;
     if (sample.currentTime > newestEventTime) newestEventTime = sample.currentTime;
-    if (sample.histogram === undefined) everyHasHistogram = false;
+    if (sample.histogram.isEmpty) everyHasHistogram = false;
   }
-  let histogram: LatencyHistogram | undefined;
+  const counts = {} as Record<CommandCounter, number>;
+  for (let i = 0; i < summed.length; i++) counts[COMMAND_COUNTERS[i]!] = summed[i]!;
+  let histogram: string | undefined;
   let percentiles: Record<string, number> = {};
   let meanMs = 0;
-  if (withLatency && everyHasHistogram) {
-    histogram = new LatencyHistogram();
-    for (const sample of list) histogram.mergeEncoded(sample.histogram!);
-    const values = histogram.percentiles(PERCENTILES);
-    HYSTRIX_PERCENTILES.forEach((key, i) => (percentiles[key] = Math.round(values[i]!)));
-    meanMs = Math.round(histogram.mean);
-  } else if (withLatency) {
+  if (detail !== 'counts' && everyHasHistogram) {
+    scratch.clear();
+    for (const sample of list) scratch.mergeChecked(sample.histogram);
+    const values = scratch.percentiles(PERCENTILES);
+    for (let i = 0; i < values.length; i++) percentiles[HYSTRIX_PERCENTILES[i]!] = Math.round(values[i]!);
+    meanMs = Math.round(scratch.mean);
+    if (detail === 'histogram') histogram = scratch.encode();
+  } else if (detail !== 'counts') {
     ({ percentiles, meanMs } = weightedPercentiles(list));
   }
-  const windowMs = first.properties['propertyValue_metricsRollingStatisticalWindowInMilliseconds'];
   return {
     name: first.name,
     group: first.group,
@@ -99,7 +111,7 @@ function mergeOne(list: CommandSample[], withLatency: boolean): MergedCommand {
     meanMs,
     histogram,
     isLatencyExact: everyHasHistogram,
-    rollingWindowMs: typeof windowMs === 'number' && windowMs > 0 ? windowMs : 10_000,
+    rollingWindowMs: first.rollingWindowMs,
     properties: first.properties,
     newestEventTime,
   };
@@ -110,37 +122,38 @@ function mergeOne(list: CommandSample[], withLatency: boolean): MergedCommand {
  * each instance's request count. Marked inexact.
  */
 function weightedPercentiles(list: CommandSample[]): { percentiles: Record<string, number>; meanMs: number } {
-  const percentiles: Record<string, number> = {};
+  const sums = new Array<number>(PERCENTILES.length).fill(0);
   let weights = 0;
   let mean = 0;
   for (const sample of list) {
-    const weight = Math.max(1, sample.counts.requestCount);
+    const weight = Math.max(1, sample.counts[REQUEST_COUNT]!);
     weights += weight;
     mean += sample.meanMs * weight;
-    const own =
-      sample.histogram === undefined ? undefined : LatencyHistogram.decode(sample.histogram).percentiles(PERCENTILES);
-    HYSTRIX_PERCENTILES.forEach((key, i) => {
-      const value = own?.[i] ?? sample.percentiles[key] ?? 0;
-      percentiles[key] = (percentiles[key] ?? 0) + value * weight;
-    });
+    const own = sample.histogram.isEmpty
+      ? sample.percentiles
+      : scratch.clear().mergeChecked(sample.histogram).percentiles(PERCENTILES);
+    for (let i = 0; i < sums.length; i++) sums[i]! += own[i]! * weight;
   }
-  for (const key of HYSTRIX_PERCENTILES) percentiles[key] = Math.round(percentiles[key]! / weights);
+  const percentiles: Record<string, number> = {};
+  for (let i = 0; i < sums.length; i++) percentiles[HYSTRIX_PERCENTILES[i]!] = Math.round(sums[i]! / weights);
   return { percentiles, meanMs: Math.round(mean / weights) };
 }
+
+const REQUEST_COUNT = COMMAND_COUNTERS.indexOf('requestCount');
 
 /** Merges the groups (thread pools) of a cluster's instances: counts summed. */
 export function mergePools(instances: Iterable<InstanceSamples>, now: number, staleAfterMs: number): MergedPool[] {
   const byName = new Map<string, { counts: Record<PoolCounter, number>; hosts: number; windowMs: number }>();
   for (const samples of instances) {
-    for (const { sample, receivedAt } of samples.pools.values()) {
-      if (now - receivedAt > staleAfterMs) continue;
+    for (const sample of samples.pools.values()) {
+      if (now - sample.receivedAt > staleAfterMs) continue;
       let entry = byName.get(sample.name);
       if (entry === undefined) {
         const counts = Object.fromEntries(POOL_COUNTERS.map((c) => [c, 0])) as Record<PoolCounter, number>;
         byName.set(sample.name, (entry = { counts, hosts: 0, windowMs: sample.rollingWindowMs || 10_000 }));
       }
       entry.hosts++;
-      for (const counter of POOL_COUNTERS) entry.counts[counter] += sample.counts[counter];
+      for (let i = 0; i < POOL_COUNTERS.length; i++) entry.counts[POOL_COUNTERS[i]!] += sample.counts[i]!;
     }
   }
   return [...byName].map(([name, e]) => ({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { InMemoryConfig, registryFromConfig, StaticRegistry, VitaminError, type Registry } from '@vitamin/core';
+import { InMemoryConfig, registryFromConfig, StaticRegistry, VitaminError, type Registry } from '@vitamin/core/fleet';
 import { startMonitor, type Monitor } from '../start-monitor.js';
 
 /** Where the command writes, and a hook for whoever started it (tests, an embedding process). */

@@ -1,4 +1,4 @@
-import type { Instance, Logger, Registry } from '@vitamin/core';
+import type { Instance, Logger, Registry } from '@vitamin/core/fleet';
 import type { Dispatcher } from 'undici';
 import type { ResolvedMonitorOptions } from '../monitor-options.js';
 import { MonitoredInstance } from './monitored-instance.js';

@@ -1,4 +1,4 @@
-import { instanceOrigin, OPENAPI_PATH, type Instance, type Logger } from '@vitamin/core';
+import { instanceOrigin, OPENAPI_PATH, type Instance, type Logger } from '@vitamin/core/fleet';
 import type { Dispatcher } from 'undici';
 import { callInstance } from '../admin/actuator-client.js';
 import { readDetails, type InstanceDetails } from '../admin/instance-details.js';
@@ -49,7 +49,7 @@ export class MonitoredInstance {
       dispatcher,
       logger,
       label,
-      onSample: (sample) => this.samples.add(sample, Date.now()),
+      onEvent: (payload, now) => this.samples.add(payload, now),
       onDrop: () => this.samples.clear(),
     });
   }

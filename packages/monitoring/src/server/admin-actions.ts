@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '@vitamin/core';
+import type { Logger } from '@vitamin/core/fleet';
 import type { Fleet } from '../fleet/fleet.js';
 import { readJson, sendError, sendJson } from './reply.js';
 

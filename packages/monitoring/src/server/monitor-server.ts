@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from '@vitamin/core';
+import type { Logger } from '@vitamin/core/fleet';
 import type { Aggregator } from '../aggregate/aggregator.js';
 import type { Fleet } from '../fleet/fleet.js';
 import type { ResolvedMonitorOptions } from '../monitor-options.js';

@@ -28,21 +28,48 @@ export class SseClients {
     res.once('close', () => this.clients.delete(res));
   }
 
-  /** Writes `text` (one or more whole SSE events) to every client. */
-  send(text: string): void {
+  /**
+   * Starts one message (one or more whole SSE events) to every client ready for it: a client whose
+   * socket has not drained skips it, one with more than 1 MiB unread is disconnected. Parts are
+   * written as they are made, so a message of hundreds of KB never exists as one string, and no
+   * part waits in memory long enough to be moved to V8's old generation.
+   */
+  message(): SseMessage {
+    const receivers: ServerResponse[] = [];
     for (const res of this.clients) {
       if (res.writableLength > MAX_BUFFERED_BYTES) {
         res.destroy();
         this.clients.delete(res);
       } else if (!res.writableNeedDrain) {
-        res.write(text);
+        receivers.push(res);
       }
     }
+    return new SseMessage(receivers);
+  }
+
+  /** Writes `text` (one or more whole SSE events) to every client ready for it. */
+  send(text: string): void {
+    this.message().write(text);
   }
 
   /** Ends every stream. */
   close(): void {
     for (const res of this.clients) res.end();
     this.clients.clear();
+  }
+}
+
+/** One message being written: every part goes to the same clients, so none gets half of it. */
+export class SseMessage {
+  constructor(private readonly receivers: readonly ServerResponse[]) {}
+
+  /** True when some client receives the message (else making its parts is wasted). */
+  get hasReceivers(): boolean {
+    return this.receivers.length > 0;
+  }
+
+  /** Writes the next part. */
+  write(part: string): void {
+    for (const res of this.receivers) if (!res.destroyed) res.write(part);
   }
 }

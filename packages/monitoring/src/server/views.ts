@@ -14,7 +14,7 @@ export function clustersView(fleet: Fleet) {
         streaming: instances.filter((m) => m.stream.state === 'streaming').length,
         commands: commands.size,
         openCircuits: instances.reduce(
-          (open, m) => open + [...m.samples.commands.values()].filter((r) => r.sample.isCircuitBreakerOpen).length,
+          (open, m) => open + [...m.samples.commands.values()].filter((s) => s.isCircuitBreakerOpen).length,
           0,
         ),
       };
@@ -52,7 +52,7 @@ function instanceView(monitored: MonitoredInstance, now: number) {
     loggers: details?.loggers ?? null,
     detailErrors: details?.errors ?? [],
     commands: [...monitored.samples.commands.values()]
-      .map(({ sample }) => ({ name: sample.name, isCircuitBreakerOpen: sample.isCircuitBreakerOpen }))
+      .map((sample) => ({ name: sample.name, isCircuitBreakerOpen: sample.isCircuitBreakerOpen }))
       .sort((a, b) => (a.name < b.name ? -1 : 1)),
   };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LatencyHistogram } from '@vitamin/core';
-import { readSample } from './hystrix-sample.js';
+import { parseEvent, readCommand, readPool, type CommandSample } from './hystrix-sample.js';
+
+const readSample = (payload: string) => {
+  const event = parseEvent(payload);
+  if (event === undefined) return undefined;
+  return event.kind === 'command' ? readCommand(event) : readPool(event);
+};
 
 const command = (fields: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -24,11 +30,20 @@ const command = (fields: Record<string, unknown> = {}) =>
 
 describe('readSample', () => {
   it('reads a HystrixCommand event with its histogram and counts', () => {
-    expect(readSample(command())).toMatchObject({
-      kind: 'command',
-      name: 'Orders#get',
-      counts: { requestCount: 10, rollingCountFailure: 1, rollingCountBadRequests: 0 },
-    });
+    const sample = readSample(command({ latencyExecute: { '99': 7 }, propertyValue_x: 3 })) as CommandSample;
+    expect(sample).toMatchObject({ kind: 'command', group: 'orders', properties: { propertyValue_x: 3 } });
+    // requestCount, errorCount, success, failure, …, badRequests (absent: 0)
+    expect([...sample.counts.slice(0, 4), sample.counts[8]]).toEqual([10, 1, 9, 1, 0]);
+    expect(sample.histogram.isEmpty).toBe(false);
+    expect(sample.percentiles[6]).toBe(7);
+  });
+
+  it('reads a HystrixThreadPool event', () => {
+    const pool = readSample(
+      JSON.stringify({ type: 'HystrixThreadPool', name: 'orders', currentTime: 5, currentActiveCount: 2 }),
+    );
+    expect(pool).toMatchObject({ kind: 'pool', currentTime: 5, rollingWindowMs: 0 });
+    expect(pool!.counts[0]).toBe(2);
   });
 
   it('ignores event types it does not aggregate', () => {
@@ -46,6 +61,8 @@ describe('readSample', () => {
     [command({ vitaminLatencyHistogram: 'AAAA' }), /vitaminLatencyHistogram/],
     [command({ vitaminLatencyHistogram: undefined }), /neither latencyExecute nor/],
     [command({ currentTime: 'now' }), /currentTime is not a time/],
+    [command({ latencyExecute: { '99': 'slow' } }), /latencyExecute.99 is not a latency/],
+    ['{"type":"HystrixThreadPool","name":"p","currentTime":1}', /currentActiveCount is not a number/],
   ])('refuses %s, naming what is wrong', (payload, reason) => {
     expect(() => readSample(payload)).toThrow(reason);
   });

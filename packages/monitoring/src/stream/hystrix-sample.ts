@@ -1,4 +1,4 @@
-import { HISTOGRAM_FIELD, LatencyHistogram } from '@vitamin/core';
+import { EncodedHistogram, HISTOGRAM_FIELD, HYSTRIX_PERCENTILES } from '@vitamin/core/fleet';
 
 /** The counters of a `HystrixCommand` event the monitor sums across instances. */
 export const COMMAND_COUNTERS = Object.freeze([
@@ -30,43 +30,93 @@ export const POOL_COUNTERS = Object.freeze([
 export type CommandCounter = (typeof COMMAND_COUNTERS)[number];
 export type PoolCounter = (typeof POOL_COUNTERS)[number];
 
-/** One instance's latest view of one command, checked. */
-export interface CommandSample {
-  readonly kind: 'command';
-  readonly name: string;
-  readonly group: string;
-  readonly currentTime: number;
-  readonly isCircuitBreakerOpen: boolean;
-  readonly counts: Readonly<Record<CommandCounter, number>>;
-  /**
-   * The encoded mergeable histogram (checked); absent from plain Hystrix instances, whose
-   * percentiles are used instead. Kept encoded: merging from text allocates nothing.
-   */
-  readonly histogram: string | undefined;
-  /** The instance's own percentiles (`latencyExecute`), for instances without a histogram. */
-  readonly percentiles: Readonly<Record<string, number>>;
-  readonly meanMs: number;
-  /** `propertyValue_*` fields (the instance's live settings), passed through. */
-  readonly properties: Readonly<Record<string, unknown>>;
-}
-
-/** One instance's latest view of one group (Hystrix thread pool), checked. */
-export interface PoolSample {
-  readonly kind: 'pool';
-  readonly name: string;
-  readonly currentTime: number;
-  readonly counts: Readonly<Record<PoolCounter, number>>;
-  readonly rollingWindowMs: number;
-}
-
+/** Counters an instance may leave out (Hystrix versions differ); absent means 0. */
+const OPTIONAL_COMMAND_COUNTERS = COMMAND_COUNTERS.map(
+  (field) =>
+    field.startsWith('rollingCountBad') || field.startsWith('rollingMax') || field.startsWith('rollingCountFallback'),
+);
+const PROPERTY_PREFIX = 'propertyValue_';
+const WINDOW_PROPERTY = 'propertyValue_metricsRollingStatisticalWindowInMilliseconds';
 const MAX_NAME = 256;
+const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /**
- * Reads one `data:` payload of an instance's stream. Returns undefined for event types the monitor
- * does not aggregate (a consumer's counts, a collapser); throws a `TypeError` naming the field for
- * anything malformed, so the caller drops the stream rather than let it into the aggregate.
+ * One instance's latest view of one command. A monitor keeps thousands and replaces each twice a
+ * second, so a sample is updated in place ({@link CommandSample.copyFrom}) rather than replaced:
+ * nothing per event outlives the event, and the old generation of the heap stays still.
  */
-export function readSample(payload: string): CommandSample | PoolSample | undefined {
+export class CommandSample {
+  readonly kind = 'command';
+  group = '';
+  currentTime = 0;
+  /** When it arrived, on the monitor's clock (instances' clocks may disagree); 0: never filled. */
+  receivedAt = 0;
+  isCircuitBreakerOpen = false;
+  /** In the order of {@link COMMAND_COUNTERS}. */
+  readonly counts = new Float64Array(COMMAND_COUNTERS.length);
+  /** The mergeable histogram, checked; empty for plain Hystrix instances (their percentiles are used). */
+  readonly histogram = new EncodedHistogram();
+  /** The instance's own `latencyExecute` at each of `HYSTRIX_PERCENTILES` (0 where absent). */
+  readonly percentiles = new Float64Array(HYSTRIX_PERCENTILES.length);
+  meanMs = 0;
+  /** `propertyValue_*` fields (the instance's live settings), passed through. */
+  properties: Readonly<Record<string, unknown>> = NO_PROPERTIES;
+
+  constructor(readonly name: string) {}
+
+  /** Takes every value of `other` (a sample of the same command). */
+  copyFrom(other: CommandSample, receivedAt: number): void {
+    if (this.group !== other.group) this.group = other.group;
+    this.currentTime = other.currentTime;
+    this.receivedAt = receivedAt;
+    this.isCircuitBreakerOpen = other.isCircuitBreakerOpen;
+    this.counts.set(other.counts);
+    if (other.histogram.isEmpty) this.histogram.clear();
+    else this.histogram.copyFrom(other.histogram);
+    this.percentiles.set(other.percentiles);
+    this.meanMs = other.meanMs;
+    if (!sameValues(this.properties, other.properties)) this.properties = other.properties;
+  }
+
+  /** The rolling window the instance counts over, in ms (Hystrix's default when it does not say). */
+  get rollingWindowMs(): number {
+    const windowMs = this.properties[WINDOW_PROPERTY];
+    return typeof windowMs === 'number' && windowMs > 0 ? windowMs : 10_000;
+  }
+}
+
+/** One instance's latest view of one group (Hystrix thread pool); updated in place like a command. */
+export class PoolSample {
+  readonly kind = 'pool';
+  currentTime = 0;
+  receivedAt = 0;
+  /** In the order of {@link POOL_COUNTERS}. */
+  readonly counts = new Float64Array(POOL_COUNTERS.length);
+  rollingWindowMs = 0;
+
+  constructor(readonly name: string) {}
+
+  copyFrom(other: PoolSample, receivedAt: number): void {
+    this.currentTime = other.currentTime;
+    this.receivedAt = receivedAt;
+    this.counts.set(other.counts);
+    this.rollingWindowMs = other.rollingWindowMs;
+  }
+}
+
+/** An event of a type the monitor aggregates, parsed but not yet checked beyond its type and name. */
+export interface HystrixEvent {
+  readonly kind: 'command' | 'pool';
+  readonly name: string;
+  readonly fields: Record<string, unknown>;
+}
+
+/**
+ * Parses one `data:` payload of an instance's stream. Returns undefined for event types the monitor
+ * does not aggregate (a consumer's counts, a collapser); throws a `TypeError` naming what is wrong
+ * for anything malformed, so the caller drops the stream rather than let it into the aggregate.
+ */
+export function parseEvent(payload: string): HystrixEvent | undefined {
   let event: unknown;
   try {
     event = JSON.parse(payload);
@@ -75,79 +125,99 @@ export function readSample(payload: string): CommandSample | PoolSample | undefi
   }
   if (typeof event !== 'object' || event === null || Array.isArray(event))
     throw new TypeError('an event is not an object');
-  const e = event as Record<string, unknown>;
-  if (e['type'] === 'HystrixCommand') return readCommand(e);
-  if (e['type'] === 'HystrixThreadPool') return readPool(e);
-  if (typeof e['type'] !== 'string') throw new TypeError('an event has no string field type');
+  const fields = event as Record<string, unknown>;
+  const type = fields['type'];
+  if (type === 'HystrixCommand') return { kind: 'command', name: text(fields, 'name'), fields };
+  if (type === 'HystrixThreadPool') return { kind: 'pool', name: text(fields, 'name'), fields };
+  if (typeof type !== 'string') throw new TypeError('an event has no string field type');
   return undefined;
 }
 
-function readCommand(e: Record<string, unknown>): CommandSample {
-  const name = text(e, 'name');
-  const where = `HystrixCommand '${name.slice(0, 64)}'`;
-  const counts = {} as Record<CommandCounter, number>;
-  for (const field of COMMAND_COUNTERS)
-    counts[field] = count(
-      e,
-      field,
-      where,
-      field.startsWith('rollingCountBad') || field.startsWith('rollingMax') || field.startsWith('rollingCountFallback'),
-    );
-  if (typeof e['isCircuitBreakerOpen'] !== 'boolean')
-    throw new TypeError(`${where}: isCircuitBreakerOpen is not a boolean`);
+/** Where {@link readCommand} checks an event before it reaches a kept sample. */
+const stagedCommand = new CommandSample('');
+const stagedPool = new PoolSample('');
+
+/**
+ * Checks a `HystrixCommand` event. Returns a sample valid until the next call (copy it with
+ * {@link CommandSample.copyFrom}); nothing is kept when the event is invalid.
+ * @throws TypeError naming the field that is wrong
+ */
+export function readCommand(event: HystrixEvent): CommandSample {
+  const e = event.fields;
+  const where = `HystrixCommand '${event.name.slice(0, 64)}'`;
+  const sample = stagedCommand;
+  for (let i = 0; i < COMMAND_COUNTERS.length; i++)
+    sample.counts[i] = count(e, COMMAND_COUNTERS[i]!, where, OPTIONAL_COMMAND_COUNTERS[i]!);
+  const open = e['isCircuitBreakerOpen'];
+  if (typeof open !== 'boolean') throw new TypeError(`${where}: isCircuitBreakerOpen is not a boolean`);
+  sample.isCircuitBreakerOpen = open;
   const encoded = e[HISTOGRAM_FIELD];
-  let histogram: string | undefined;
-  if (encoded !== undefined) {
-    if (typeof encoded !== 'string') throw new TypeError(`${where}: ${HISTOGRAM_FIELD} is not a string`);
+  if (encoded === undefined) sample.histogram.clear();
+  else if (typeof encoded !== 'string') throw new TypeError(`${where}: ${HISTOGRAM_FIELD} is not a string`);
+  else {
     try {
-      LatencyHistogram.check(encoded);
-      histogram = encoded;
+      sample.histogram.read(encoded);
     } catch (error) {
       throw new TypeError(`${where}: ${HISTOGRAM_FIELD} ${(error as Error).message}`);
     }
   }
-  const latency = e['latencyExecute'];
-  const percentiles: Record<string, number> = {};
-  if (typeof latency === 'object' && latency !== null) {
-    for (const [key, value] of Object.entries(latency)) {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-        throw new TypeError(`${where}: latencyExecute.${key} is not a latency`);
-      percentiles[key] = value;
-    }
-  } else if (histogram === undefined) {
-    throw new TypeError(`${where}: neither latencyExecute nor ${HISTOGRAM_FIELD}`);
+  readPercentiles(e['latencyExecute'], sample, where);
+  sample.group = typeof e['group'] === 'string' ? e['group'].slice(0, MAX_NAME) : '';
+  sample.currentTime = time(e, where);
+  sample.meanMs = count(e, 'latencyExecute_mean', where, true);
+  sample.properties = propertiesOf(e);
+  return sample;
+}
+
+/**
+ * Checks a `HystrixThreadPool` event; like {@link readCommand}.
+ * @throws TypeError naming the field that is wrong
+ */
+export function readPool(event: HystrixEvent): PoolSample {
+  const e = event.fields;
+  const where = `HystrixThreadPool '${event.name.slice(0, 64)}'`;
+  const sample = stagedPool;
+  for (let i = 0; i < POOL_COUNTERS.length; i++)
+    sample.counts[i] = count(e, POOL_COUNTERS[i]!, where, POOL_COUNTERS[i] !== 'currentActiveCount');
+  sample.currentTime = time(e, where);
+  sample.rollingWindowMs = count(e, WINDOW_PROPERTY, where, true);
+  return sample;
+}
+
+function readPercentiles(latency: unknown, sample: CommandSample, where: string): void {
+  sample.percentiles.fill(0);
+  if (typeof latency !== 'object' || latency === null) {
+    if (sample.histogram.isEmpty) throw new TypeError(`${where}: neither latencyExecute nor ${HISTOGRAM_FIELD}`);
+    return;
   }
+  const values = latency as Record<string, unknown>;
+  for (const key in values) {
+    const value = values[key];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      throw new TypeError(`${where}: latencyExecute.${key.slice(0, 16)} is not a latency`);
+  }
+  for (let i = 0; i < HYSTRIX_PERCENTILES.length; i++)
+    sample.percentiles[i] = (values[HYSTRIX_PERCENTILES[i]!] ?? 0) as number;
+}
+
+function propertiesOf(e: Record<string, unknown>): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const key in e) {
     const value = e[key];
-    if (key.startsWith('propertyValue_') && (value === null || typeof value !== 'object')) properties[key] = value;
+    if (key.startsWith(PROPERTY_PREFIX) && (value === null || typeof value !== 'object')) properties[key] = value;
   }
-  return {
-    kind: 'command',
-    name,
-    group: typeof e['group'] === 'string' ? e['group'].slice(0, MAX_NAME) : '',
-    currentTime: time(e, where),
-    isCircuitBreakerOpen: e['isCircuitBreakerOpen'],
-    counts,
-    histogram,
-    percentiles,
-    meanMs: count(e, 'latencyExecute_mean', where, true),
-    properties,
-  };
+  return properties;
 }
 
-function readPool(e: Record<string, unknown>): PoolSample {
-  const name = text(e, 'name');
-  const where = `HystrixThreadPool '${name.slice(0, 64)}'`;
-  const counts = {} as Record<PoolCounter, number>;
-  for (const field of POOL_COUNTERS) counts[field] = count(e, field, where, field !== 'currentActiveCount');
-  return {
-    kind: 'pool',
-    name,
-    currentTime: time(e, where),
-    counts,
-    rollingWindowMs: count(e, 'propertyValue_metricsRollingStatisticalWindowInMilliseconds', where, true),
-  };
+/** True when both hold the same keys with the same values. */
+function sameValues(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  let keys = 0;
+  for (const key in a) {
+    if (a[key] !== b[key]) return false;
+    keys++;
+  }
+  for (const _ in b) keys--;
+  return keys === 0;
 }
 
 function text(e: Record<string, unknown>, field: string): string {

@@ -1,7 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { request } from 'undici';
-import type { Logger } from '@vitamin/core';
-import { readSample, type CommandSample, type PoolSample } from './hystrix-sample.js';
+import type { Logger } from '@vitamin/core/fleet';
+import { EventStreamHandler } from './event-stream-handler.js';
 import { SseReader } from './sse-reader.js';
 
 /** Where an instance's stream is: `dropped` carries the reason until the next connection. */
@@ -18,7 +17,11 @@ export interface InstanceStreamSettings {
   readonly logger: Logger;
   /** Names the instance in logs (`cluster/id`). */
   readonly label: string;
-  readonly onSample: (sample: CommandSample | PoolSample) => void;
+  /**
+   * Takes one `data:` payload; returns false for events it does not aggregate.
+   * @throws when the event is malformed (the stream is then dropped as sending garbage)
+   */
+  readonly onEvent: (payload: string, now: number) => boolean;
   /** Called when the stream is dropped: everything it sent so far must leave the aggregate. */
   readonly onDrop: (reason: string) => void;
 }
@@ -39,8 +42,15 @@ export class InstanceStream {
   private readonly abort = new AbortController();
   private wake: (() => void) | undefined;
   private readonly done: Promise<void>;
+  private readonly origin: string;
+  private readonly path: string;
+  private readonly headers: Record<string, string> = { accept: 'text/event-stream' };
 
   constructor(private readonly settings: InstanceStreamSettings) {
+    const url = new URL(settings.url);
+    this.origin = url.origin;
+    this.path = `${url.pathname}${url.search}`;
+    if (settings.token !== undefined) this.headers['authorization'] = `Bearer ${settings.token}`;
     this.done = this.run();
   }
 
@@ -69,49 +79,45 @@ export class InstanceStream {
   }
 
   /** Connects once and reads until the stream fails; the connection is closed whatever happens. */
-  private async follow(): Promise<void> {
-    const connection = new AbortController();
-    try {
-      await this.read(AbortSignal.any([this.abort.signal, connection.signal]));
-    } finally {
-      connection.abort();
-    }
-  }
-
-  private async read(signal: AbortSignal): Promise<void> {
+  private follow(): Promise<void> {
     const { settings } = this;
     this.state = 'connecting';
-    const headers: Record<string, string> = { accept: 'text/event-stream' };
-    if (settings.token !== undefined) headers['authorization'] = `Bearer ${settings.token}`;
-    const response = await request(settings.url, {
-      dispatcher: settings.dispatcher,
-      headers,
-      headersTimeout: settings.staleAfterMs,
-      bodyTimeout: settings.staleAfterMs,
-      signal,
-    });
-    const type = String(response.headers['content-type'] ?? '');
-    if (response.statusCode !== 200 || !type.startsWith('text/event-stream')) {
-      throw new Error(`answered ${response.statusCode} ${type || 'without a content type'}, not an event stream`);
-    }
-    this.state = 'streaming';
-    this.reason = undefined;
     const reader = new SseReader();
-    response.body.setEncoding('utf8');
-    for await (const chunk of response.body as AsyncIterable<string>) {
-      let samples: (CommandSample | PoolSample | undefined)[];
-      try {
-        samples = reader.push(chunk).map(readSample);
-      } catch (error) {
-        throw new GarbageError((error as Error).message);
-      }
-      for (const sample of samples) {
-        if (sample === undefined) continue;
-        this.lastEventAt = Date.now();
-        settings.onSample(sample);
-      }
-    }
-    throw new Error('the stream ended');
+    let now = 0;
+    const onData = (payload: string): void => {
+      if (settings.onEvent(payload, now)) this.lastEventAt = now;
+    };
+    return new Promise((_, reject) => {
+      const handler = new EventStreamHandler(
+        {
+          onStreaming: () => {
+            this.state = 'streaming';
+            this.reason = undefined;
+          },
+          onChunk: (chunk) => {
+            now = Date.now();
+            try {
+              reader.push(chunk, onData);
+            } catch (error) {
+              throw new GarbageError((error as Error).message);
+            }
+          },
+          onEnd: reject,
+        },
+        this.abort.signal,
+      );
+      settings.dispatcher.dispatch(
+        {
+          origin: this.origin,
+          path: this.path,
+          method: 'GET',
+          headers: this.headers,
+          headersTimeout: settings.staleAfterMs,
+          bodyTimeout: settings.staleAfterMs,
+        },
+        handler,
+      );
+    });
   }
 
   private drop(reason: string): void {
