@@ -1,7 +1,7 @@
 // The process monitor-scale measures: either the full monitor (`monitor`) or the raw floor (`raw`):
 // the same streams read and each event parsed, with nothing merged or served.
 import { request } from 'undici';
-import { createLogger, StaticRegistry } from '@vitamin/core';
+import { createLogger, StaticRegistry } from '@vitamin/core/fleet';
 import { startMonitor } from '@vitamin/monitoring';
 
 const mode = process.argv[2];

@@ -1,65 +1,91 @@
 // Simulated instances for monitor-scale: lightweight HTTP servers in one process, each streaming real
-// Hystrix-format events with encoded latency histograms, as /actuator/hystrix.stream does.
+// events as /actuator/hystrix.stream sends them (core's own formatters, with encoded latency histograms).
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LatencyHistogram } from '@vitamin/core';
+import {
+  DEFAULT_COMMAND_OPTIONS,
+  hystrixCommandEvent,
+  hystrixThreadPoolEvent,
+  LatencyHistogram,
+  type CommandView,
+  type GroupView,
+  type LatencyView,
+} from '@vitamin/core';
 
 const INSTANCES = Number(process.env['INSTANCES'] ?? 100);
 const COMMANDS = Number(process.env['COMMANDS'] ?? 50);
+const GROUPS = 10;
 const INTERVAL_MS = 500;
 /** Histogram variants per command, rotated, so encoding does not dominate this process. */
 const VARIANTS = 4;
+/** Requests in each command's rolling window. */
+const REQUESTS = 2000;
 
-function histograms(seed: number): string[] {
-  return Array.from({ length: VARIANTS }, (_, v) => {
-    const h = new LatencyHistogram();
-    for (let i = 0; i < 400; i++) h.record(((i * 7919 + seed * 31 + v * 13) % 200) / 4 + (i % 50 === 0 ? 150 : 0));
-    return h.encode();
-  });
+/** A seeded, skewed latency sample in ms: mostly 2–40 ms with a slow tail, as real calls spread. */
+function latencies(seed: number): number[] {
+  let state = seed * 2654435761;
+  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return Array.from({ length: REQUESTS }, () => 2 + 38 * random() * random() + (random() < 0.01 ? 300 * random() : 0));
 }
 
-const encoded = Array.from({ length: COMMANDS }, (_, c) => histograms(c));
+/** What a command's latency looks like to the formatter: a precomputed view of one histogram. */
+function latencyView(histogram: LatencyHistogram): LatencyView {
+  const percentiles = new Map<number, number>();
+  return {
+    count: histogram.count,
+    mean: histogram.mean,
+    percentile: (p) => percentiles.get(p) ?? percentiles.set(p, histogram.percentile(p)).get(p)!,
+    encoded: histogram.encode(),
+  };
+}
 
+const views = Array.from({ length: COMMANDS }, (_, c) =>
+  Array.from({ length: VARIANTS }, (_, v) => {
+    const histogram = new LatencyHistogram();
+    for (const ms of latencies(c * VARIANTS + v + 1)) histogram.record(ms);
+    return latencyView(histogram);
+  }),
+);
+
+/** One tick of an instance's /actuator/hystrix.stream, written by core's own formatters. */
 function batch(instance: number, tick: number): string {
   const now = Date.now();
   let text = '';
   for (let c = 0; c < COMMANDS; c++) {
-    const failures = (c + instance + tick) % 10 === 0 ? 3 : 0;
-    const event = {
-      type: 'HystrixCommand',
-      name: `Service${c % 10}#operation${c}`,
-      group: `Service${c % 10}`,
-      currentTime: now,
-      isCircuitBreakerOpen: c === 7 && instance % 10 === 0,
-      errorPercentage: failures === 0 ? 0 : 1,
-      errorCount: failures,
-      requestCount: 400,
-      rollingCountBadRequests: 0,
-      rollingCountFailure: failures,
-      rollingCountFallbackSuccess: 0,
-      rollingCountFallbackFailure: 0,
-      rollingCountSemaphoreRejected: 0,
-      rollingCountShortCircuited: 0,
-      rollingCountSuccess: 400 - failures,
-      rollingCountThreadPoolRejected: 0,
-      rollingCountTimeout: 0,
-      currentConcurrentExecutionCount: c % 3,
-      rollingMaxConcurrentExecutionCount: c % 3,
-      latencyExecute_mean: 25,
-      latencyExecute: { '0': 0, '25': 12, '50': 25, '75': 37, '90': 45, '95': 47, '99': 150, '99.5': 150, '100': 200 },
-      latencyTotal_mean: 25,
-      latencyTotal: { '0': 0, '25': 12, '50': 25, '75': 37, '90': 45, '95': 47, '99': 150, '99.5': 150, '100': 200 },
-      propertyValue_circuitBreakerRequestVolumeThreshold: 20,
-      propertyValue_circuitBreakerSleepWindowInMilliseconds: 5000,
-      propertyValue_circuitBreakerErrorThresholdPercentage: 50,
-      propertyValue_executionIsolationStrategy: 'SEMAPHORE',
-      propertyValue_executionTimeoutInMilliseconds: 1000,
-      propertyValue_metricsRollingStatisticalWindowInMilliseconds: 10_000,
-      reportingHosts: 1,
-      threadPool: `Service${c % 10}`,
-      vitaminLatencyHistogram: encoded[c]![(tick + instance) % VARIANTS],
+    const failure = (c + instance + tick) % 10 === 0 ? 3 : 0;
+    const command: CommandView = {
+      key: `Service${c % GROUPS}#operation${c}`,
+      group: `Service${c % GROUPS}`,
+      circuit: c === 7 && instance % 10 === 0 ? 'open' : 'closed',
+      counts: {
+        success: REQUESTS - failure,
+        failure,
+        timeout: 0,
+        shortCircuited: 0,
+        bulkheadRejected: 0,
+        poolRejected: 0,
+        fallbackSuccess: failure,
+        fallbackFailure: 0,
+        badRequest: 0,
+      },
+      concurrency: c % 3,
+      latency: views[c]![(tick + instance) % VARIANTS]!,
+      settings: DEFAULT_COMMAND_OPTIONS,
     };
-    text += `data: ${JSON.stringify(event)}\n\n`;
+    text += `data: ${JSON.stringify(hystrixCommandEvent(command, now))}\n\n`;
+  }
+  for (let g = 0; g < GROUPS; g++) {
+    const group: GroupView = {
+      group: `Service${g}`,
+      active: g % 3,
+      queued: 0,
+      maxConcurrent: 10,
+      maxQueue: 100,
+      executed: REQUESTS * (COMMANDS / GROUPS),
+      rejected: 0,
+      rollingWindowMs: 10_000,
+    };
+    text += `data: ${JSON.stringify(hystrixThreadPoolEvent(group, now))}\n\n`;
   }
   return text;
 }

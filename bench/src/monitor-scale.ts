@@ -34,20 +34,37 @@ async function usage(child: ChildProcess): Promise<Usage> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** CPU as % of one core and peak RSS of `child` over the measuring window. */
-async function measure(child: ChildProcess, during?: () => void): Promise<{ cpuPercent: number; rssMb: number }> {
-  await sleep(WARMUP_MS);
-  const before = await usage(child);
+interface Measured {
+  cpuPercent: number;
+  /** RSS in MB read once a second from the start: the peak includes the start, the median is the steady state. */
+  peakRssMb: number;
+  medianRssMb: number;
+  rssSeries: number[];
+}
+
+/** CPU as % of one core over the measuring window, and RSS once a second from the start. */
+async function measure(child: ChildProcess, during?: () => void): Promise<Measured> {
+  const rssSeries: number[] = [];
   const started = Date.now();
-  let rss = before.rss;
-  during?.();
-  while (Date.now() - started < MEASURE_MS) {
+  while (Date.now() - started < WARMUP_MS) {
     await sleep(1000);
-    rss = Math.max(rss, (await usage(child)).rss);
+    rssSeries.push((await usage(child)).rss / 1024 / 1024);
+  }
+  const before = await usage(child);
+  const measuredFrom = Date.now();
+  during?.();
+  while (Date.now() - measuredFrom < MEASURE_MS) {
+    await sleep(1000);
+    rssSeries.push((await usage(child)).rss / 1024 / 1024);
   }
   const after = await usage(child);
   const cpuMicros = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
-  return { cpuPercent: (cpuMicros / 1000 / (Date.now() - started)) * 100, rssMb: rss / 1024 / 1024 };
+  return {
+    cpuPercent: (cpuMicros / 1000 / (Date.now() - measuredFrom)) * 100,
+    peakRssMb: Math.max(...rssSeries),
+    medianRssMb: quantile(rssSeries, 0.5),
+    rssSeries,
+  };
 }
 
 /** Reads the dashboard feed: for each tick, how old the freshest event of each cluster is. */
@@ -113,12 +130,13 @@ try {
   console.log(
     `${INSTANCES} instances × ${COMMANDS} commands every 500 ms, ${CLUSTERS} clusters, ${MEASURE_MS / 1000} s measured`,
   );
-  console.log('| process | CPU (% of one core) | peak RSS (MB) |');
-  console.log('|---|---|---|');
-  console.log(
-    `| raw reader (parse every event, nothing else) | ${floor.cpuPercent.toFixed(1)} | ${floor.rssMb.toFixed(0)} |`,
-  );
-  console.log(`| monitor (merge, feed, turbine client) | ${ours.cpuPercent.toFixed(1)} | ${ours.rssMb.toFixed(0)} |`);
+  console.log('| process | CPU (% of one core) | RSS median (MB) | RSS peak (MB) |');
+  console.log('|---|---|---|---|');
+  const row = (name: string, m: Measured) =>
+    `| ${name} | ${m.cpuPercent.toFixed(1)} | ${m.medianRssMb.toFixed(0)} | ${m.peakRssMb.toFixed(0)} |`;
+  console.log(row('raw reader (parse every event, nothing else)', floor));
+  console.log(row('monitor (merge, feed, turbine client)', ours));
+  console.log(`monitor RSS each second from its start (MB): ${ours.rssSeries.map((mb) => mb.toFixed(0)).join(' ')}`);
   console.log(`ratio monitor / raw CPU: ${(ours.cpuPercent / floor.cpuPercent).toFixed(2)}`);
   console.log(
     `event → dashboard feed, per cluster and tick (${lags.length} samples): p50 ${quantile(lags, 0.5)} ms, p99 ${quantile(lags, 0.99)} ms, max ${Math.max(...lags)} ms`,
