@@ -24,6 +24,18 @@ describe('SseReader', () => {
     expect(read(new SseReader(), bytes.subarray(0, cut), bytes.subarray(cut))).toEqual(['{"name":"größe"}']);
   });
 
+  it('joins a line longer than its first buffer, spread over several chunks', () => {
+    const payload = JSON.stringify({ histogram: 'A'.repeat(10_000) });
+    const bytes = Buffer.from(`data: ${payload}\n\ndata: 2\n`);
+    const reader = new SseReader();
+    expect(read(reader, bytes.subarray(0, 3000), bytes.subarray(3000, 7000), bytes.subarray(7000))).toEqual([
+      payload,
+      '2',
+    ]);
+    // The next line starts clean.
+    expect(read(reader, 'data: 3\n')).toEqual(['3']);
+  });
+
   it('refuses a line longer than the limit instead of buffering it', () => {
     const reader = new SseReader();
     expect(() => read(reader, 'data: ', 'x'.repeat(MAX_LINE_BYTES))).toThrow(/longer than/);
