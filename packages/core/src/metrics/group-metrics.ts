@@ -38,7 +38,7 @@ export function groupMetrics(
   for (const command of commands) {
     for (const name of COMMAND_EVENTS) counts[name] += command.counts[name];
     concurrency += command.concurrency;
-    histogram.merge(LatencyHistogram.decode(command.histogram));
+    histogram.mergeEncoded(command.histogram);
   }
   return {
     group,

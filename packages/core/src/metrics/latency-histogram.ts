@@ -171,14 +171,6 @@ export class LatencyHistogram {
   get mean(): number {
     return this.total === 0 ? 0 : this.sumMicros / this.total / 1000;
   }
-
-  /**
-   * Checks that `text` is an encoded histogram.
-   * @throws RangeError when it is not
-   */
-  static check(text: string): void {
-    new EncodedHistogram().read(text);
-  }
 }
 
 const EMPTY = new Uint8Array(0);
