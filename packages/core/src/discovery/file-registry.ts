@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseInstance, type Instance } from './instance.js';
+import { INSTANCE_NAME, parseInstance, type Instance } from './instance.js';
 import type { InstancesListener, Registry, RegistryErrorListener } from './registry.js';
 import { pollWatch } from './poll-watch.js';
 import {
@@ -77,7 +77,9 @@ export class FileRegistry implements Registry {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const names = folders.filter((entry) => entry.isDirectory() && NAME.test(entry.name)).map((entry) => entry.name);
+    const names = folders
+      .filter((entry) => entry.isDirectory() && INSTANCE_NAME.test(entry.name))
+      .map((entry) => entry.name);
     const listed = await Promise.all(names.map(async (name) => ((await this.instances(name)).length > 0 ? name : '')));
     return listed.filter((name) => name !== '').sort();
   }
@@ -108,9 +110,6 @@ export class FileRegistry implements Registry {
     await rename(temporary, target);
   }
 }
-
-/** A folder name that can be a service name (what `parseInstance` accepts). */
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /** A syntactically valid record used to check a service name before it becomes a folder name. */
 const PROBE = { id: 'probe', host: 'localhost', port: 1, secure: false, status: 'UP', metadata: {} };

@@ -35,12 +35,13 @@ export interface Instance {
   readonly metadata: InstanceMetadata;
 }
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** What a service name or instance id may be (also a file-registry folder name). */
+export const INSTANCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const HOST = /^[A-Za-z0-9.:_[\]-]{1,255}$/;
 
 const record = z.object({
-  id: z.string().regex(NAME),
-  service: z.string().regex(NAME),
+  id: z.string().regex(INSTANCE_NAME),
+  service: z.string().regex(INSTANCE_NAME),
   host: z.string().regex(HOST),
   port: z.number().int().min(1).max(65535),
   secure: z.boolean(),
