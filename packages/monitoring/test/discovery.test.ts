@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EtcdRegistry, FileRegistry } from '@vitamin/core';
+import { DnsRegistry, EtcdRegistry, FileRegistry } from '@vitamin/core';
 import { startMonitor } from '@vitamin/monitoring';
+import { startDnsServer } from '../../core/test/support/dns-server.js';
 import { startEtcd, type EtcdServer } from '../../core/test/support/etcd.js';
 import { eventually, getJson } from './support/events.js';
 import { callChecks, quietLogger, startService, TOKEN, type RunningService } from './support/services.js';
@@ -81,6 +82,44 @@ describe('with an etcd registry', () => {
     } finally {
       await monitor.close();
       await Promise.all([services.close(), reader.close()]);
+    }
+  });
+});
+
+describe('with a DNS registry', () => {
+  it('follows the SRV records of a named cluster as they change', async () => {
+    const dns = await startDnsServer();
+    const name = '_http._tcp.orders.test';
+    dns.srv.set(name, [
+      { target: '127.0.0.1', port: a.instance.port },
+      { target: '127.0.0.1', port: b.instance.port },
+    ]);
+    const monitor = await startMonitor({
+      registry: new DnsRegistry({
+        record: 'SRV',
+        hostname: (service) => `_http._tcp.${service}.test`,
+        servers: [dns.address],
+        intervalMs: 50,
+      }),
+      clusters: ['orders'],
+      token: TOKEN,
+      intervalMs: 100,
+      logger: quietLogger(),
+    });
+    try {
+      await eventually(
+        async () => (await clusterOf(monitor.url, 'orders'))?.streaming === 2,
+        'both SRV targets streaming',
+      );
+      dns.srv.set(name, [{ target: '127.0.0.1', port: b.instance.port }]);
+      const left = await eventually(async () => {
+        const c = await clusterOf(monitor.url, 'orders');
+        return c?.instances === 1 ? c : undefined;
+      }, 'one SRV target removed');
+      expect(left).toMatchObject({ instances: 1, streaming: 1 });
+    } finally {
+      await monitor.close();
+      await dns.close();
     }
   });
 });
