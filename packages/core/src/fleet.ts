@@ -1,6 +1,7 @@
 /**
  * `@vitamin/core/fleet`: what a process watching a fleet from outside needs (registries and
- * instances, the Hystrix stream format and its mergeable latency histograms, logging, errors)
+ * instances, the Hystrix stream format and its mergeable latency histograms, logging, errors, and
+ * the access check and JSON replies of management endpoints)
  * without the service runtime (HTTP server, container, provider clients, tracing), so such a
  * process loads about a fifth less. Everything here is also exported by `@vitamin/core`.
  */
@@ -43,3 +44,7 @@ export { ERROR_CODES } from './errors/codes.js';
 export type { ErrorCode } from './errors/codes.js';
 export { VitaminError, isVitaminError } from './errors/vitamin-error.js';
 export type { VitaminErrorOptions } from './errors/vitamin-error.js';
+export { admit } from './actuator/access.js';
+export type { AccessPolicy } from './actuator/access.js';
+export { sendJson, sendRefusal } from './actuator/reply.js';
+export { readJsonBody } from './server/request-body.js';

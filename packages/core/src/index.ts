@@ -117,8 +117,9 @@ export type { IncomingTrace, PropagationFormat } from './tracing/propagation.js'
 export { DEFAULT_TRACING_OPTIONS, resolveTracingOptions } from './tracing/tracing-options.js';
 export type { ResolvedTracingOptions, TracingOptions } from './tracing/tracing-options.js';
 
-// registries, instances, logging, errors and the metric stream format (also `@vitamin/core/fleet`)
+// registries, instances, logging, errors, the metric stream format and management replies (also `@vitamin/core/fleet`)
 export {
+  admit,
   createLogger,
   DEFAULT_DNS_REGISTRY_OPTIONS,
   DEFAULT_ETCD_REGISTRY_OPTIONS,
@@ -141,15 +142,19 @@ export {
   newInstanceId,
   OPENAPI_PATH,
   parseInstance,
+  readJsonBody,
   REGISTRY_KINDS,
   registryFromConfig,
   resolveDnsRegistryOptions,
   resolveEtcdRegistryOptions,
   resolveFileRegistryOptions,
+  sendJson,
+  sendRefusal,
   StaticRegistry,
   VitaminError,
 } from './fleet.js';
 export type {
+  AccessPolicy,
   Config,
   ConfigListener,
   DnsLookup,

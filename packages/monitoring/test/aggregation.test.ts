@@ -222,6 +222,17 @@ describe('admin actions', () => {
     const invalid = await action('stock/stock-fast/loggers/root', { level: 'loud' }, ADMIN);
     expect(invalid.status).toBe(502);
     expect(await invalid.json()).toMatchObject({ status: 400 });
+    const huge = await action('stock/stock-fast/loggers/root', { level: 'x'.repeat(20_000) }, ADMIN);
+    expect([huge.status, ((await huge.json()) as { error: { code: string } }).error.code]).toEqual([
+      413,
+      'VITAMIN_E_BODY_TOO_LARGE',
+    ]);
+    const notJson = await fetch(`${monitor.url}/api/instances/stock/stock-fast/loggers/root`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
+      body: '{"level":',
+    });
+    expect(notJson.status).toBe(400);
   });
 
   it('has no admin actions at all when started without an admin token', async () => {

@@ -11,6 +11,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     'content-type': JSON_TYPE,
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
   });
   res.end(text);
 }

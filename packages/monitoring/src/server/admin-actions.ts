@@ -1,8 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '@vitamin/core/fleet';
+import { admit, isVitaminError, readJsonBody, sendJson, sendRefusal, type Logger } from '@vitamin/core/fleet';
 import type { Fleet } from '../fleet/fleet.js';
-import { readJson, sendError, sendJson } from './reply.js';
+
+/** Most bytes of an admin action's body (a log level or a circuit state). */
+const MAX_BODY_BYTES = 16 * 1024;
 
 /** The actions the admin view offers: the instance actuator endpoint each one calls. */
 const ACTIONS = { loggers: 'loggers', circuitbreakers: 'circuitbreakers' } as const;
@@ -24,18 +25,19 @@ export async function runAdminAction(
   const [cluster, id, kind, name] = segments;
   const monitored = cluster !== undefined && id !== undefined ? fleet.find(cluster, id) : undefined;
   if (monitored === undefined) {
-    sendError(res, 404, 'VITAMIN_E_NOT_FOUND', `no instance '${id}' in cluster '${cluster}'`);
+    sendRefusal(res, 404, 'VITAMIN_E_NOT_FOUND', `no instance '${id}' in cluster '${cluster}'`);
     return;
   }
   if (kind !== ACTIONS.loggers && kind !== ACTIONS.circuitbreakers) {
-    sendError(res, 404, 'VITAMIN_E_NOT_FOUND', `no action '${kind}': use loggers or circuitbreakers`);
+    sendRefusal(res, 404, 'VITAMIN_E_NOT_FOUND', `no action '${kind}': use loggers or circuitbreakers`);
     return;
   }
   let body: unknown;
   try {
-    body = await readJson(req);
+    body = await readJsonBody(req, MAX_BODY_BYTES);
   } catch (error) {
-    sendError(res, 400, 'VITAMIN_E_BAD_JSON', `request body: ${(error as Error).message}`);
+    if (!isVitaminError(error)) throw error;
+    sendRefusal(res, error.status, error.code, error.message);
     return;
   }
   try {
@@ -49,26 +51,14 @@ export async function runAdminAction(
       answer: answer.body,
     });
   } catch (error) {
-    sendError(res, 502, 'VITAMIN_E_HTTP', `instance '${id}' did not answer: ${(error as Error).message}`);
+    sendRefusal(res, 502, 'VITAMIN_E_HTTP', `instance '${id}' did not answer: ${(error as Error).message}`);
   }
 }
 
 function isAdmin(req: IncomingMessage, res: ServerResponse, adminToken: string | undefined): boolean {
   if (adminToken === undefined || adminToken === '') {
-    sendError(res, 403, 'VITAMIN_E_FORBIDDEN', 'admin actions are disabled: start the monitor with an admin token');
+    sendRefusal(res, 403, 'VITAMIN_E_FORBIDDEN', 'admin actions are disabled: start the monitor with an admin token');
     return false;
   }
-  const header = req.headers.authorization;
-  if (header === undefined || !/^Bearer /i.test(header)) {
-    res.setHeader('www-authenticate', 'Bearer');
-    sendError(res, 401, 'VITAMIN_E_UNAUTHORIZED', 'Authentication required');
-    return false;
-  }
-  const given = createHash('sha256').update(header.slice(7).trim()).digest();
-  const expected = createHash('sha256').update(adminToken).digest();
-  if (!timingSafeEqual(given, expected)) {
-    sendError(res, 403, 'VITAMIN_E_FORBIDDEN', 'Forbidden');
-    return false;
-  }
-  return true;
+  return admit(req, res, { token: () => adminToken, isLoopbackOnly: false });
 }

@@ -1,10 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from '@vitamin/core/fleet';
+import { sendJson, sendRefusal, type Logger } from '@vitamin/core/fleet';
 import type { Aggregator } from '../aggregate/aggregator.js';
 import type { Fleet } from '../fleet/fleet.js';
 import type { ResolvedMonitorOptions } from '../monitor-options.js';
 import { runAdminAction } from './admin-actions.js';
-import { sendError, sendJson } from './reply.js';
 import { StaticFiles } from './static-files.js';
 import { catalogView, clustersView, instancesView, isFollowed } from './views.js';
 
@@ -29,18 +28,18 @@ export function createMonitorServer(
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, 404, 'VITAMIN_E_NOT_FOUND', `no route ${req.method} ${path}`);
+      sendRefusal(res, 404, 'VITAMIN_E_NOT_FOUND', `no route ${req.method} ${path}`);
       return;
     }
     if (files.serve(path, res)) return;
     if (cluster !== undefined && !isFollowed(fleet, cluster)) {
-      sendError(res, 404, 'VITAMIN_E_NOT_FOUND', `cluster '${cluster}' is not followed by this monitor`);
+      sendRefusal(res, 404, 'VITAMIN_E_NOT_FOUND', `cluster '${cluster}' is not followed by this monitor`);
       return;
     }
     const now = Date.now();
     switch (path) {
       case '/turbine.stream':
-        if (cluster === undefined) sendError(res, 400, 'VITAMIN_E_VALIDATION', 'query parameter cluster is required');
+        if (cluster === undefined) sendRefusal(res, 400, 'VITAMIN_E_VALIDATION', 'query parameter cluster is required');
         else if (isFull(res)) return;
         else aggregator.turbine(cluster).add(res);
         return;
@@ -60,18 +59,18 @@ export function createMonitorServer(
       case '/api/health':
         return sendJson(res, 200, { status: 'UP' });
       default:
-        sendError(res, 404, 'VITAMIN_E_NOT_FOUND', `no route ${path}`);
+        sendRefusal(res, 404, 'VITAMIN_E_NOT_FOUND', `no route ${path}`);
     }
   };
   const isFull = (res: ServerResponse): boolean => {
     if (aggregator.clientCount < options.maxStreamClients) return false;
-    sendError(res, 503, 'VITAMIN_E_STREAM_LIMIT', `the monitor already serves ${options.maxStreamClients} streams`);
+    sendRefusal(res, 503, 'VITAMIN_E_STREAM_LIMIT', `the monitor already serves ${options.maxStreamClients} streams`);
     return true;
   };
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, 'monitor request failed');
-      if (!res.headersSent) sendError(res, 500, 'VITAMIN_E_INTERNAL', 'internal error (see the monitor log)');
+      if (!res.headersSent) sendRefusal(res, 500, 'VITAMIN_E_INTERNAL', 'internal error (see the monitor log)');
       else res.destroy();
     });
   });
