@@ -1,4 +1,11 @@
-import { CommandSample, parseEvent, PoolSample, readCommand, readPool } from '../stream/hystrix-sample.js';
+import {
+  CommandSample,
+  parseEvent,
+  PoolSample,
+  readCommand,
+  readPool,
+  type HystrixEvent,
+} from '../stream/hystrix-sample.js';
 
 /** The latest sample of each command and group of one instance, updated in place. */
 export class InstanceSamples {
@@ -19,10 +26,10 @@ export class InstanceSamples {
     if (event === undefined) return false;
     if (event.kind === 'command') {
       const sample = readCommand(event);
-      this.slot(this.commands, event.name, CommandSample).copyFrom(sample, now);
+      this.slot(this.commands, event, CommandSample).copyFrom(sample, now);
     } else {
       const sample = readPool(event);
-      this.slot(this.pools, event.name, PoolSample).copyFrom(sample, now);
+      this.slot(this.pools, event, PoolSample).copyFrom(sample, now);
     }
     return true;
   }
@@ -35,13 +42,13 @@ export class InstanceSamples {
 
   private slot<T extends CommandSample | PoolSample>(
     map: Map<string, T>,
-    name: string,
+    { name, kind }: HystrixEvent,
     Sample: new (name: string) => T,
   ): T {
     let sample = map.get(name);
     if (sample === undefined) {
       if (map.size >= InstanceSamples.MAX_NAMES)
-        throw new RangeError(`more than ${InstanceSamples.MAX_NAMES} ${new Sample('').kind} names`);
+        throw new RangeError(`more than ${InstanceSamples.MAX_NAMES} ${kind} names`);
       map.set(name, (sample = new Sample(name)));
     }
     return sample;

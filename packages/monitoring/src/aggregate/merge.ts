@@ -150,7 +150,7 @@ export function mergePools(instances: Iterable<InstanceSamples>, now: number, st
       let entry = byName.get(sample.name);
       if (entry === undefined) {
         const counts = Object.fromEntries(POOL_COUNTERS.map((c) => [c, 0])) as Record<PoolCounter, number>;
-        byName.set(sample.name, (entry = { counts, hosts: 0, windowMs: sample.rollingWindowMs || 10_000 }));
+        byName.set(sample.name, (entry = { counts, hosts: 0, windowMs: sample.rollingWindowMs }));
       }
       entry.hosts++;
       for (let i = 0; i < POOL_COUNTERS.length; i++) entry.counts[POOL_COUNTERS[i]!] += sample.counts[i]!;

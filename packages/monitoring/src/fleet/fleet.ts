@@ -11,7 +11,6 @@ import { MonitoredInstance } from './monitored-instance.js';
 export class Fleet {
   private readonly clusters = new Map<string, Map<string, MonitoredInstance>>();
   private readonly unwatch: (() => void)[] = [];
-  private readonly lists = new Map<string, readonly Instance[]>();
   private discovery: ReturnType<typeof setInterval> | undefined;
   private closed = false;
 
@@ -88,9 +87,6 @@ export class Fleet {
   private reconcile(cluster: string, list: readonly Instance[]): void {
     const byId = this.clusters.get(cluster);
     if (this.closed || byId === undefined) return;
-    const previous = this.lists.get(cluster);
-    if (previous !== undefined && sameRecords(previous, list)) return;
-    this.lists.set(cluster, list);
     const listed = new Map(list.map((instance) => [instance.id, instance]));
     for (const [id, monitored] of byId) {
       const now = listed.get(id);
@@ -116,8 +112,4 @@ export class Fleet {
       }
     }
   }
-}
-
-function sameRecords(a: readonly Instance[], b: readonly Instance[]): boolean {
-  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }

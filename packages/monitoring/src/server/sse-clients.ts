@@ -47,11 +47,6 @@ export class SseClients {
     return new SseMessage(receivers);
   }
 
-  /** Writes `text` (one or more whole SSE events) to every client ready for it. */
-  send(text: string): void {
-    this.message().write(text);
-  }
-
   /** Ends every stream. */
   close(): void {
     for (const res of this.clients) res.end();

@@ -42,7 +42,7 @@ describe('readSample', () => {
     const pool = readSample(
       JSON.stringify({ type: 'HystrixThreadPool', name: 'orders', currentTime: 5, currentActiveCount: 2 }),
     );
-    expect(pool).toMatchObject({ kind: 'pool', currentTime: 5, rollingWindowMs: 0 });
+    expect(pool).toMatchObject({ kind: 'pool', currentTime: 5, rollingWindowMs: 10_000 });
     expect(pool!.counts[0]).toBe(2);
   });
 

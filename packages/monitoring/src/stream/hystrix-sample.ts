@@ -38,6 +38,8 @@ const OPTIONAL_COMMAND_COUNTERS = COMMAND_COUNTERS.map(
 const PROPERTY_PREFIX = 'propertyValue_';
 const WINDOW_PROPERTY = 'propertyValue_metricsRollingStatisticalWindowInMilliseconds';
 const MAX_NAME = 256;
+/** Hystrix's rolling statistical window, for instances that do not send theirs. */
+const DEFAULT_ROLLING_WINDOW_MS = 10_000;
 const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /**
@@ -80,8 +82,7 @@ export class CommandSample {
 
   /** The rolling window the instance counts over, in ms (Hystrix's default when it does not say). */
   get rollingWindowMs(): number {
-    const windowMs = this.properties[WINDOW_PROPERTY];
-    return typeof windowMs === 'number' && windowMs > 0 ? windowMs : 10_000;
+    return windowOrDefault(this.properties[WINDOW_PROPERTY]);
   }
 }
 
@@ -92,7 +93,8 @@ export class PoolSample {
   receivedAt = 0;
   /** In the order of {@link POOL_COUNTERS}. */
   readonly counts = new Float64Array(POOL_COUNTERS.length);
-  rollingWindowMs = 0;
+  /** The rolling window the instance counts over, in ms (Hystrix's default when it does not say). */
+  rollingWindowMs = DEFAULT_ROLLING_WINDOW_MS;
 
   constructor(readonly name: string) {}
 
@@ -102,6 +104,11 @@ export class PoolSample {
     this.counts.set(other.counts);
     this.rollingWindowMs = other.rollingWindowMs;
   }
+}
+
+/** `value` when it is a usable window in ms, else Hystrix's default. */
+function windowOrDefault(value: unknown): number {
+  return typeof value === 'number' && value > 0 ? value : DEFAULT_ROLLING_WINDOW_MS;
 }
 
 /** An event of a type the monitor aggregates, parsed but not yet checked beyond its type and name. */
@@ -180,7 +187,7 @@ export function readPool(event: HystrixEvent): PoolSample {
   for (let i = 0; i < POOL_COUNTERS.length; i++)
     sample.counts[i] = count(e, POOL_COUNTERS[i]!, where, POOL_COUNTERS[i] !== 'currentActiveCount');
   sample.currentTime = time(e, where);
-  sample.rollingWindowMs = count(e, WINDOW_PROPERTY, where, true);
+  sample.rollingWindowMs = windowOrDefault(count(e, WINDOW_PROPERTY, where, true));
   return sample;
 }
 

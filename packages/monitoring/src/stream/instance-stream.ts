@@ -23,7 +23,7 @@ export interface InstanceStreamSettings {
    */
   readonly onEvent: (payload: string, now: number) => boolean;
   /** Called when the stream is dropped: everything it sent so far must leave the aggregate. */
-  readonly onDrop: (reason: string) => void;
+  readonly onDrop: () => void;
 }
 
 /**
@@ -124,7 +124,7 @@ export class InstanceStream {
     this.failures++;
     this.state = 'dropped';
     this.reason = reason;
-    this.settings.onDrop(reason);
+    this.settings.onDrop();
     this.settings.logger.warn({ instance: this.settings.label, reason }, 'monitor dropped an instance stream');
   }
 
