@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { Logger } from '@vitamin/core/fleet';
 import { EventStreamHandler } from './event-stream-handler.js';
@@ -40,7 +41,6 @@ export class InstanceStream {
   lastEventAt: number | undefined;
   private failures = 0;
   private readonly abort = new AbortController();
-  private wake: (() => void) | undefined;
   private readonly done: Promise<void>;
   private readonly origin: string;
   private readonly path: string;
@@ -58,7 +58,6 @@ export class InstanceStream {
   async stop(): Promise<void> {
     this.state = 'stopped';
     this.abort.abort();
-    this.wake?.();
     await this.done;
   }
 
@@ -74,7 +73,8 @@ export class InstanceStream {
       if (this.abort.signal.aborted) return;
       // A connection that streamed for a while was healthy: the next failure starts over.
       if (Date.now() - startedAt > 2 * this.settings.staleAfterMs) this.failures = 0;
-      await this.pause(this.delay());
+      // Stop ends the wait at once (the abort rejects it, and the loop sees the signal).
+      await sleep(this.delay(), undefined, { signal: this.abort.signal }).catch(() => undefined);
     }
   }
 
@@ -132,16 +132,6 @@ export class InstanceStream {
     const { reconnectMinMs, reconnectMaxMs } = this.settings;
     const base = Math.min(reconnectMaxMs, reconnectMinMs * 2 ** Math.min(20, Math.max(0, this.failures - 1)));
     return base / 2 + Math.random() * (base / 2);
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 }
 
