@@ -78,6 +78,12 @@ interface PacedTimes {
   warmupMs: number;
 }
 
+/** The value below which a fraction `q` (0–1) of `values` fall (NaN when there are none). */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
 /** Median of numbers. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

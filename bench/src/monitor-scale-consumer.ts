@@ -3,6 +3,7 @@
 import { request } from 'undici';
 import { createLogger, StaticRegistry } from '@vitamin/core/fleet';
 import { startMonitor } from '@vitamin/monitoring';
+import { answerCpuQueries } from './cpu-queries.js';
 
 const mode = process.argv[2];
 const { ports, clusters } = JSON.parse(process.argv[3]!) as { ports: number[]; clusters: number };
@@ -33,7 +34,5 @@ async function monitor(): Promise<void> {
   process.send!({ ready: true, url: started.url });
 }
 
-process.on('message', (message) => {
-  if (message === 'usage') process.send!({ cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
-});
+answerCpuQueries();
 await (mode === 'raw' ? raw() : monitor());

@@ -12,10 +12,19 @@ import {
   type LatencyView,
 } from '@vitamin/core';
 
-const INSTANCES = Number(process.env['INSTANCES'] ?? 100);
-const COMMANDS = Number(process.env['COMMANDS'] ?? 50);
+/** The shape of the fleet, decided by monitor-scale.ts. */
+export interface FleetShape {
+  readonly instances: number;
+  readonly commands: number;
+  readonly intervalMs: number;
+}
+
+const {
+  instances: INSTANCES,
+  commands: COMMANDS,
+  intervalMs: INTERVAL_MS,
+} = JSON.parse(process.argv[2]!) as FleetShape;
 const GROUPS = 10;
-const INTERVAL_MS = 500;
 /** Histogram variants per command, rotated, so encoding does not dominate this process. */
 const VARIANTS = 4;
 /** Requests in each command's rolling window. */

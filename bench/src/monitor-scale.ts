@@ -2,34 +2,22 @@
 // 25 % of one core and 200 MB, with an event reaching the dashboard feed in under 1 s?
 import { fork, type ChildProcess } from 'node:child_process';
 import { request } from 'undici';
+import { processUsage } from './cpu-queries.js';
+import { quantile } from './load.js';
+import type { FleetShape } from './monitor-scale-fleet.js';
 
-const INSTANCES = 100;
-const COMMANDS = 50;
+const FLEET: FleetShape = { instances: 100, commands: 50, intervalMs: 500 };
 const CLUSTERS = 10;
 const WARMUP_MS = 5_000;
 const MEASURE_MS = Number(process.env['MEASURE_MS'] ?? 20_000);
 
-type Usage = { cpu: NodeJS.CpuUsage; rss: number };
-
-function start(file: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  return fork(new URL(file, import.meta.url), args, { env: { ...process.env, ...env }, stdio: 'inherit' });
+function start(file: string, args: string[]): ChildProcess {
+  return fork(new URL(file, import.meta.url), args, { stdio: 'inherit' });
 }
 
-function next<T>(child: ChildProcess, accept: (message: T) => boolean = () => true): Promise<T> {
-  return new Promise((resolve) => {
-    const listener = (message: unknown) => {
-      if (!accept(message as T)) return;
-      child.off('message', listener);
-      resolve(message as T);
-    };
-    child.on('message', listener);
-  });
-}
-
-async function usage(child: ChildProcess): Promise<Usage> {
-  const reply = next<Usage>(child, (m) => typeof m === 'object' && m !== null && 'cpu' in m);
-  child.send('usage');
-  return reply;
+/** The next message `child` sends. */
+function next<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve) => child.once('message', (message) => resolve(message as T)));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,25 +30,23 @@ interface Measured {
   rssSeries: number[];
 }
 
-/** CPU as % of one core over the measuring window, and RSS once a second from the start. */
-async function measure(child: ChildProcess, during?: () => void): Promise<Measured> {
+/** CPU as % of one core over the measuring window (after the warm-up), and RSS once a second from the start. */
+async function measure(child: ChildProcess, onMeasuring?: () => void): Promise<Measured> {
   const rssSeries: number[] = [];
   const started = Date.now();
-  while (Date.now() - started < WARMUP_MS) {
+  let before: { cpuMicros: number; at: number } | undefined;
+  while (Date.now() - started < WARMUP_MS + MEASURE_MS) {
     await sleep(1000);
-    rssSeries.push((await usage(child)).rss / 1024 / 1024);
+    const usage = await processUsage(child);
+    rssSeries.push(usage.rss / 1024 / 1024);
+    if (before === undefined && Date.now() - started >= WARMUP_MS) {
+      before = { cpuMicros: usage.cpuMicros, at: Date.now() };
+      onMeasuring?.();
+    }
   }
-  const before = await usage(child);
-  const measuredFrom = Date.now();
-  during?.();
-  while (Date.now() - measuredFrom < MEASURE_MS) {
-    await sleep(1000);
-    rssSeries.push((await usage(child)).rss / 1024 / 1024);
-  }
-  const after = await usage(child);
-  const cpuMicros = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
+  const after = await processUsage(child);
   return {
-    cpuPercent: (cpuMicros / 1000 / (Date.now() - measuredFrom)) * 100,
+    cpuPercent: ((after.cpuMicros - before!.cpuMicros) / 1000 / (Date.now() - before!.at)) * 100,
     peakRssMb: Math.max(...rssSeries),
     medianRssMb: quantile(rssSeries, 0.5),
     rssSeries,
@@ -104,10 +90,7 @@ function followTurbine(url: string, abort: AbortSignal): void {
     .catch(() => undefined);
 }
 
-const quantile = (values: number[], q: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
-
-const fleet = start('./monitor-scale-fleet.js', [], { INSTANCES: String(INSTANCES), COMMANDS: String(COMMANDS) });
+const fleet = start('./monitor-scale-fleet.js', [JSON.stringify(FLEET)]);
 const { ports } = await next<{ ports: number[] }>(fleet);
 const args = JSON.stringify({ ports, clusters: CLUSTERS });
 try {
@@ -128,7 +111,7 @@ try {
   monitor.kill();
 
   console.log(
-    `${INSTANCES} instances × ${COMMANDS} commands every 500 ms, ${CLUSTERS} clusters, ${MEASURE_MS / 1000} s measured`,
+    `${FLEET.instances} instances × ${FLEET.commands} commands every ${FLEET.intervalMs} ms, ${CLUSTERS} clusters, ${MEASURE_MS / 1000} s measured`,
   );
   console.log('| process | CPU (% of one core) | RSS median (MB) | RSS peak (MB) |');
   console.log('|---|---|---|---|');

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Controller, createApp, createLogger, Get, Param } from '@vitamin/core';
 
-import { answerCpuQueries } from './cpu-queries.js';
+import { answerCpuQueries, processUsage } from './cpu-queries.js';
 import { PAYLOAD } from './payload.js';
 
 @Controller('/greetings')
@@ -45,17 +45,8 @@ async function serve(kind: string): Promise<void> {
 }
 
 /** CPU time (user + system, in µs) a benchmark server process has used so far. */
-export function serverCpuMicros(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    const onMessage = (message: unknown) => {
-      const cpu = (message as { cpu?: NodeJS.CpuUsage }).cpu;
-      if (cpu === undefined) return;
-      child.off('message', onMessage);
-      resolve(cpu.user + cpu.system);
-    };
-    child.on('message', onMessage);
-    child.send('cpu');
-  });
+export async function serverCpuMicros(child: ChildProcess): Promise<number> {
+  return (await processUsage(child)).cpuMicros;
 }
 
 /** A benchmark server in a child process, so that it never competes with the caller's event loop. */
