@@ -2,12 +2,10 @@ import { Command } from 'commander';
 import { createConfigCommand } from './config-command.js';
 import { generateCommand } from './generate/generate-command.js';
 import { openapiCommand } from './openapi/openapi-command.js';
+import { PACKAGE_VERSION } from './package-version.js';
 import { newCommand } from './scaffold/scaffold-command.js';
 import { createDlqCommand } from '@vitamin/messaging';
 import { createMonitorCommand } from '@vitamin/monitoring';
-
-/** The package version, read once for `--version`. */
-const VERSION = '0.1.0';
 
 /**
  * Builds the `vitamin` command. Each verb lives in its own module and registers itself here, so
@@ -16,7 +14,7 @@ const VERSION = '0.1.0';
 export function createCli(): Command {
   return new Command('vitamin')
     .description('vitamin: typed provider clients, services from templates, specs from decorators')
-    .version(VERSION)
+    .version(PACKAGE_VERSION)
     .showHelpAfterError()
     .exitOverride()
     .addCommand(createConfigCommand())

@@ -24,6 +24,3 @@ export type { LoadedApp } from './openapi/load-entry.js';
 // scaffold
 export { DEFAULT_SERVICE_PORT, scaffoldService } from './scaffold/scaffold-service.js';
 export type { ScaffoldOptions, ScaffoldResult } from './scaffold/scaffold-service.js';
-export { projectNames } from './scaffold/project-name.js';
-export type { ProjectNames } from './scaffold/project-name.js';
-export { templateFolder } from './scaffold/template-folder.js';

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { DEFAULT_SERVICE_PORT, scaffoldService } from './scaffold-service.js';
 
 /** The `vitamin new` verb. */
-export function newCommand(log: (line: string) => void = console.log): Command {
+export function newCommand(): Command {
   return new Command('new')
     .exitOverride()
     .showHelpAfterError()
@@ -14,8 +14,8 @@ export function newCommand(log: (line: string) => void = console.log): Command {
     .action(async (name: string, flags: { dir?: string; port: string }) => {
       const result = await scaffoldService({ name, dir: flags.dir, port: flags.port });
       const where = shownPath(result.folder);
-      log(`created ${result.serviceName} in ${where} (${result.files.length} files)`);
-      log(
+      console.log(`created ${result.serviceName} in ${where} (${result.files.length} files)`);
+      console.log(
         `next: cd ${/^[\w@%+=:,./-]+$/.test(where) ? where : JSON.stringify(where)} && npm install && npm test && npm run dev`,
       );
     });

@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { VitaminError } from '@vitamin/core';
 import { projectNames } from './project-name.js';
 import { renderTemplate } from './render-template.js';
-import { packageVersion, templateFolder } from './template-folder.js';
+import { PACKAGE_VERSION } from '../package-version.js';
+import { templateFolder } from './template-folder.js';
 import { servicePort, serviceTemplateValues } from './template-values.js';
 
 /** Options of {@link scaffoldService}. */
@@ -40,7 +41,7 @@ export async function scaffoldService(options: ScaffoldOptions): Promise<Scaffol
   const folder = resolve(options.dir ?? names.serviceName);
   await refuseNonEmpty(folder);
   const template = options.template ?? (await templateFolder('service'));
-  const files = await renderTemplate(template, serviceTemplateValues(names, port, `^${await packageVersion()}`));
+  const files = await renderTemplate(template, serviceTemplateValues(names, port, `^${PACKAGE_VERSION}`));
   for (const file of files) {
     const path = join(folder, file.path);
     await mkdir(dirname(path), { recursive: true });

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -14,10 +14,4 @@ export async function templateFolder(name: string, from: string | URL = import.m
     if ((await stat(folder).catch(() => undefined))?.isDirectory()) return folder;
   }
   throw new Error(`template '${name}' not found in ${candidates.join(' or ')}`);
-}
-
-/** The version of this package, which new projects depend on for @vitamin/core. */
-export async function packageVersion(from: string | URL = import.meta.url): Promise<string> {
-  const manifest = JSON.parse(await readFile(new URL('../../package.json', from), 'utf8')) as { version: string };
-  return manifest.version;
 }
