@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_MONITOR_CLI_PORT } from '@vitamin/monitoring';
 
-/** The port the dashboard tries first when `--monitor-port` is not given (the monitor's own default). */
-export const DEFAULT_MONITOR_PORT = 7979;
+/** The port the dashboard tries first when `--monitor-port` is not given (the one `vitamin monitor` uses). */
+export const DEFAULT_MONITOR_PORT = DEFAULT_MONITOR_CLI_PORT;
 
 /** What `npm run demo -- …` may say. */
 export interface DemoArgs {

@@ -130,9 +130,7 @@ export class Demo {
       const codes = await Promise.all(group.map((p) => p.stop()));
       codes.forEach((code, i) => code !== 0 && unclean.push(`${group[i]!.label} exited with ${code}`));
     }
-    const left = (
-      await Promise.all(['delivery-service', 'order-service'].map((s) => this.discovery.registry.instances(s)))
-    ).flat();
+    const left = (await Promise.all(CLUSTERS.map((s) => this.discovery.registry.instances(s)))).flat();
     await this.discovery.registry.close();
     await rm(this.dir, { recursive: true, force: true });
     if (this.load !== undefined) this.out(`orders in total: ${describeCounts(this.load.totals)}`);

@@ -8,4 +8,4 @@ export type { MonitorOptions, ResolvedMonitorOptions } from './monitor-options.j
 export { OPEN_HOSTS_FIELD } from './aggregate/turbine-format.js';
 
 // command line
-export { createMonitorCommand } from './cli/monitor-command.js';
+export { createMonitorCommand, DEFAULT_MONITOR_CLI_PORT } from './cli/monitor-command.js';

@@ -30,6 +30,9 @@ const collect = (value: string, previous: string[]): string[] => [
   ...value.split(',').map((s) => s.trim()),
 ];
 
+/** The port `vitamin monitor` listens on unless told otherwise (`startMonitor` takes a free one). */
+export const DEFAULT_MONITOR_CLI_PORT = 7979;
+
 /**
  * `vitamin monitor` (and `npx @vitamin/monitoring`): starts the monitoring service on a registry
  * named by flags. Tokens are read from files or the environment, never from the command line,
@@ -53,7 +56,7 @@ export function createMonitorCommand(io: MonitorCommandIo = {}): Command {
     .option('--dns-suffix <suffix>', 'DNS registry: appended to a cluster name to make its host name')
     .option('--dns-record <type>', 'DNS registry: A or SRV')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0: a free one)', '7979')
+    .option('--port <port>', 'port to listen on (0: a free one)', String(DEFAULT_MONITOR_CLI_PORT))
     .option('--token-file <file>', "file holding the instances' actuator token (else VITAMIN_MONITOR_TOKEN)")
     .option(
       '--admin-token-file <file>',
