@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandTile, sortTiles } from './dashboard-view.js';
 import type { MergedCommand } from './merge.js';
-import { COMMAND_COUNTERS, type CommandCounter } from '../stream/hystrix-sample.js';
+import { COMMAND_COUNTERS, type CommandCounter } from '../samples/command-sample.js';
 
 function merged(name: string, requests: number, errors: number): MergedCommand {
   const counts = Object.fromEntries(COMMAND_COUNTERS.map((c) => [c, 0])) as Record<CommandCounter, number>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LatencyHistogram } from '@vitamin/core';
-import { InstanceSamples } from './instance-samples.js';
+import { InstanceSamples } from '../samples/instance-samples.js';
 import { mergeCommands } from './merge.js';
 
 /** One HystrixCommand event as an instance streams it; `latencies` undefined: a plain Hystrix one. */

@@ -1,12 +1,7 @@
 import { HYSTRIX_PERCENTILES, LatencyHistogram } from '@vitamin/core/fleet';
-import {
-  COMMAND_COUNTERS,
-  POOL_COUNTERS,
-  type CommandCounter,
-  type CommandSample,
-  type PoolCounter,
-} from '../stream/hystrix-sample.js';
-import type { InstanceSamples } from './instance-samples.js';
+import { COMMAND_COUNTERS, type CommandCounter, type CommandSample } from '../samples/command-sample.js';
+import type { InstanceSamples } from '../samples/instance-samples.js';
+import { POOL_COUNTERS, type PoolCounter } from '../samples/pool-sample.js';
 
 const PERCENTILES = HYSTRIX_PERCENTILES.map(Number);
 

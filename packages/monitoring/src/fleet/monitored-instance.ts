@@ -2,7 +2,7 @@ import { instanceOrigin, OPENAPI_PATH, type Instance, type Logger } from '@vitam
 import type { Dispatcher } from 'undici';
 import { callInstance } from '../admin/actuator-client.js';
 import { readDetails, type InstanceDetails } from '../admin/instance-details.js';
-import { InstanceSamples } from '../aggregate/instance-samples.js';
+import { InstanceSamples } from '../samples/instance-samples.js';
 import { documentVersion, operationsOf, type CatalogOperation } from '../catalog/api-catalog.js';
 import type { ResolvedMonitorOptions } from '../monitor-options.js';
 import { InstanceStream } from '../stream/instance-stream.js';

@@ -1,11 +1,6 @@
-import {
-  CommandSample,
-  parseEvent,
-  PoolSample,
-  readCommand,
-  readPool,
-  type HystrixEvent,
-} from '../stream/hystrix-sample.js';
+import { parseEvent, readCommand, readPool, type HystrixEvent } from '../stream/hystrix-event.js';
+import { CommandSample } from './command-sample.js';
+import { PoolSample } from './pool-sample.js';
 
 /** The latest sample of each command and group of one instance, updated in place. */
 export class InstanceSamples {

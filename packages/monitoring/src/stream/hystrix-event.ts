@@ -1,34 +1,7 @@
-import { EncodedHistogram, HISTOGRAM_FIELD, HYSTRIX_PERCENTILES } from '@vitamin/core/fleet';
-
-/** The counters of a `HystrixCommand` event the monitor sums across instances. */
-export const COMMAND_COUNTERS = Object.freeze([
-  'requestCount',
-  'errorCount',
-  'rollingCountSuccess',
-  'rollingCountFailure',
-  'rollingCountTimeout',
-  'rollingCountShortCircuited',
-  'rollingCountSemaphoreRejected',
-  'rollingCountThreadPoolRejected',
-  'rollingCountBadRequests',
-  'rollingCountFallbackSuccess',
-  'rollingCountFallbackFailure',
-  'currentConcurrentExecutionCount',
-  'rollingMaxConcurrentExecutionCount',
-] as const);
-
-/** The counters of a `HystrixThreadPool` event the monitor sums across instances. */
-export const POOL_COUNTERS = Object.freeze([
-  'currentActiveCount',
-  'currentQueueSize',
-  'currentPoolSize',
-  'rollingCountThreadsExecuted',
-  'rollingCountCommandRejections',
-  'rollingMaxActiveThreads',
-] as const);
-
-export type CommandCounter = (typeof COMMAND_COUNTERS)[number];
-export type PoolCounter = (typeof POOL_COUNTERS)[number];
+import { HISTOGRAM_FIELD, HYSTRIX_PERCENTILES } from '@vitamin/core/fleet';
+import { COMMAND_COUNTERS, CommandSample } from '../samples/command-sample.js';
+import { POOL_COUNTERS, PoolSample } from '../samples/pool-sample.js';
+import { WINDOW_PROPERTY, windowOrDefault } from '../samples/rolling-window.js';
 
 /** Counters an instance may leave out (Hystrix versions differ); absent means 0. */
 const OPTIONAL_COMMAND_COUNTERS = COMMAND_COUNTERS.map(
@@ -36,80 +9,7 @@ const OPTIONAL_COMMAND_COUNTERS = COMMAND_COUNTERS.map(
     field.startsWith('rollingCountBad') || field.startsWith('rollingMax') || field.startsWith('rollingCountFallback'),
 );
 const PROPERTY_PREFIX = 'propertyValue_';
-const WINDOW_PROPERTY = 'propertyValue_metricsRollingStatisticalWindowInMilliseconds';
 const MAX_NAME = 256;
-/** Hystrix's rolling statistical window, for instances that do not send theirs. */
-const DEFAULT_ROLLING_WINDOW_MS = 10_000;
-const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
-
-/**
- * One instance's latest view of one command. A monitor keeps thousands and replaces each twice a
- * second, so a sample is updated in place ({@link CommandSample.copyFrom}) rather than replaced:
- * nothing per event outlives the event, and the old generation of the heap stays still.
- */
-export class CommandSample {
-  readonly kind = 'command';
-  group = '';
-  currentTime = 0;
-  /** When it arrived, on the monitor's clock (instances' clocks may disagree); 0: never filled. */
-  receivedAt = 0;
-  isCircuitBreakerOpen = false;
-  /** In the order of {@link COMMAND_COUNTERS}. */
-  readonly counts = new Float64Array(COMMAND_COUNTERS.length);
-  /** The mergeable histogram, checked; empty for plain Hystrix instances (their percentiles are used). */
-  readonly histogram = new EncodedHistogram();
-  /** The instance's own `latencyExecute` at each of `HYSTRIX_PERCENTILES` (0 where absent). */
-  readonly percentiles = new Float64Array(HYSTRIX_PERCENTILES.length);
-  meanMs = 0;
-  /** `propertyValue_*` fields (the instance's live settings), passed through. */
-  properties: Readonly<Record<string, unknown>> = NO_PROPERTIES;
-
-  constructor(readonly name: string) {}
-
-  /** Takes every value of `other` (a sample of the same command). */
-  copyFrom(other: CommandSample, receivedAt: number): void {
-    if (this.group !== other.group) this.group = other.group;
-    this.currentTime = other.currentTime;
-    this.receivedAt = receivedAt;
-    this.isCircuitBreakerOpen = other.isCircuitBreakerOpen;
-    this.counts.set(other.counts);
-    if (other.histogram.isEmpty) this.histogram.clear();
-    else this.histogram.copyFrom(other.histogram);
-    this.percentiles.set(other.percentiles);
-    this.meanMs = other.meanMs;
-    if (!sameValues(this.properties, other.properties)) this.properties = other.properties;
-  }
-
-  /** The rolling window the instance counts over, in ms (Hystrix's default when it does not say). */
-  get rollingWindowMs(): number {
-    return windowOrDefault(this.properties[WINDOW_PROPERTY]);
-  }
-}
-
-/** One instance's latest view of one group (Hystrix thread pool); updated in place like a command. */
-export class PoolSample {
-  readonly kind = 'pool';
-  currentTime = 0;
-  receivedAt = 0;
-  /** In the order of {@link POOL_COUNTERS}. */
-  readonly counts = new Float64Array(POOL_COUNTERS.length);
-  /** The rolling window the instance counts over, in ms (Hystrix's default when it does not say). */
-  rollingWindowMs = DEFAULT_ROLLING_WINDOW_MS;
-
-  constructor(readonly name: string) {}
-
-  copyFrom(other: PoolSample, receivedAt: number): void {
-    this.currentTime = other.currentTime;
-    this.receivedAt = receivedAt;
-    this.counts.set(other.counts);
-    this.rollingWindowMs = other.rollingWindowMs;
-  }
-}
-
-/** `value` when it is a usable window in ms, else Hystrix's default. */
-function windowOrDefault(value: unknown): number {
-  return typeof value === 'number' && value > 0 ? value : DEFAULT_ROLLING_WINDOW_MS;
-}
 
 /** An event of a type the monitor aggregates, parsed but not yet checked beyond its type and name. */
 export interface HystrixEvent {
@@ -214,17 +114,6 @@ function propertiesOf(e: Record<string, unknown>): Record<string, unknown> {
     if (key.startsWith(PROPERTY_PREFIX) && (value === null || typeof value !== 'object')) properties[key] = value;
   }
   return properties;
-}
-
-/** True when both hold the same keys with the same values. */
-function sameValues(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
-  let keys = 0;
-  for (const key in a) {
-    if (a[key] !== b[key]) return false;
-    keys++;
-  }
-  for (const _ in b) keys--;
-  return keys === 0;
 }
 
 function text(e: Record<string, unknown>, field: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LatencyHistogram } from '@vitamin/core';
-import { parseEvent, readCommand, readPool, type CommandSample } from './hystrix-sample.js';
+import type { CommandSample } from '../samples/command-sample.js';
+import { parseEvent, readCommand, readPool } from './hystrix-event.js';
 
 const readSample = (payload: string) => {
   const event = parseEvent(payload);
