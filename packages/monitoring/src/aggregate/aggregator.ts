@@ -1,4 +1,4 @@
-import type { Fleet } from '../fleet/fleet.js';
+import { Fleet } from '../fleet/fleet.js';
 import type { ResolvedMonitorOptions } from '../monitor-options.js';
 import { SseClients, type SseMessage } from '../server/sse-clients.js';
 import { commandRate, commandTile, poolTile, sortTiles, type CommandTile, type PoolTile } from './dashboard-view.js';
@@ -85,7 +85,7 @@ export class Aggregator {
         const view: ClusterTiles = {
           name: cluster,
           instances: monitored.length,
-          streaming: monitored.filter((m) => m.stream.state === 'streaming').length,
+          streaming: Fleet.streaming(monitored),
           historyPoint,
           commands: sortTiles(commands.map(commandTile)),
           pools: pools.map(poolTile).sort((a, b) => (a.name < b.name ? -1 : 1)),

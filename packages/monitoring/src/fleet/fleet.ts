@@ -36,6 +36,18 @@ export class Fleet {
     return [...this.clusters.keys()].sort();
   }
 
+  /** Whether `cluster` is followed (an API call about another one is a 404, not a new subscription). */
+  follows(cluster: string): boolean {
+    return this.clusters.has(cluster);
+  }
+
+  /** How many of `instances` are streaming now. */
+  static streaming(instances: readonly MonitoredInstance[]): number {
+    let count = 0;
+    for (const m of instances) if (m.stream.state === 'streaming') count++;
+    return count;
+  }
+
   /** The instances of `cluster` (of every cluster when omitted), sorted by cluster and id. */
   instances(cluster?: string): MonitoredInstance[] {
     const names = cluster === undefined ? this.clusterNames() : [cluster];

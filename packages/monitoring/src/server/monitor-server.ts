@@ -5,7 +5,7 @@ import type { Fleet } from '../fleet/fleet.js';
 import type { ResolvedMonitorOptions } from '../monitor-options.js';
 import { runAdminAction } from './admin-actions.js';
 import { StaticFiles } from './static-files.js';
-import { catalogView, clustersView, instancesView, isFollowed } from './views.js';
+import { catalogView, clustersView, instancesView } from './views.js';
 
 /**
  * The monitor's HTTP server: the dashboard, `/turbine.stream?cluster=`, the dashboard feed, the
@@ -32,7 +32,7 @@ export function createMonitorServer(
       return;
     }
     if (files.serve(path, res)) return;
-    if (cluster !== undefined && !isFollowed(fleet, cluster)) {
+    if (cluster !== undefined && !fleet.follows(cluster)) {
       sendRefusal(res, 404, 'VITAMIN_E_NOT_FOUND', `cluster '${cluster}' is not followed by this monitor`);
       return;
     }

@@ -1,5 +1,5 @@
 import { clusterCatalog } from '../catalog/api-catalog.js';
-import type { Fleet } from '../fleet/fleet.js';
+import { Fleet } from '../fleet/fleet.js';
 import type { MonitoredInstance } from '../fleet/monitored-instance.js';
 
 /** `GET /api/clusters`: each cluster with its instance counts and command count. */
@@ -11,7 +11,7 @@ export function clustersView(fleet: Fleet) {
       return {
         name,
         instances: instances.length,
-        streaming: instances.filter((m) => m.stream.state === 'streaming').length,
+        streaming: Fleet.streaming(instances),
         commands: commands.size,
         openCircuits: instances.reduce(
           (open, m) => open + [...m.samples.commands.values()].filter((s) => s.isCircuitBreakerOpen).length,
@@ -80,9 +80,4 @@ export function catalogView(fleet: Fleet, cluster: string | undefined, now: numb
       };
     }),
   };
-}
-
-/** Whether `cluster` is followed (an API call about another one is a 404, not a new subscription). */
-export function isFollowed(fleet: Fleet, cluster: string): boolean {
-  return fleet.clusterNames().includes(cluster);
 }
