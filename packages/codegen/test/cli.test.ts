@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, type App } from '@vitamin/core';
 import { greetingService } from '../../../examples/greeting/src/apps.js';
 import { createCli, StaleOutputError } from '../src/index.js';
+import { helpOf } from './support/cli-help.js';
 import { workFolder } from './support/work-folder.js';
 
 const PETSTORE = fileURLToPath(new URL('fixtures/petstore-3.0.yaml', import.meta.url));
@@ -90,10 +91,7 @@ describe('the vitamin command', () => {
   });
 
   it('shows help for each verb', async () => {
-    let help = '';
-    const cli = createCli();
-    for (const command of cli.commands) command.configureOutput({ writeOut: (text) => (help += text) });
-    await expect(cli.parseAsync(['generate', '--help'], { from: 'user' })).rejects.toThrow();
+    const help = await helpOf('generate');
     expect(help).toContain('--from-registry <service>');
     expect(help).toContain('--check');
   });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCli } from '../src/index.js';
+import { NPM_ENV } from './support/cli-help.js';
 
 // What a user does after `vitamin new`, against this repository's @vitamin/core packed as npm would
 // publish it: install, build, lint, type-check, run the new project's own tests, and start it.
@@ -16,15 +17,13 @@ const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
 /** Each step takes seconds here; a machine busy with other work may need minutes. */
 const STEP_TIMEOUT_MS = 240_000;
-/** The environment of npm run by hand: none of the npm_* variables of the `npm test` running us. */
-const ENV = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
 
 async function run(command: string, args: string[], cwd: string): Promise<string> {
   try {
     // A step that hangs is killed, so nothing outlives the test.
     const { stdout } = await promisify(execFile)(command, args, {
       cwd,
-      env: ENV,
+      env: NPM_ENV,
       maxBuffer: 16 * 1024 * 1024,
       timeout: STEP_TIMEOUT_MS,
     });
@@ -87,7 +86,7 @@ describe('a scaffolded service', () => {
         cwd: project,
         stdio: ['ignore', 'pipe', 'inherit'],
         env: {
-          ...ENV,
+          ...NPM_ENV,
           VITAMIN_PROFILE: 'prod',
           // Loopback and a free port here, instead of the prod profile's 0.0.0.0:8123; a short preStop.
           VITAMIN_PROPS__vitamin__server__host: '127.0.0.1',

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { createLogger, type App, type AppOptions } from '@vitamin/core';
 import { createCli } from '../src/index.js';
+import { helpOf, NPM_ENV } from './support/cli-help.js';
 import { workFolder } from './support/work-folder.js';
 
 // Scaffolds into the package's test folder, so the new service's `@vitamin/core` and `zod` resolve
@@ -161,19 +162,15 @@ describe('vitamin new', () => {
   });
 
   it('lists its options in the help', async () => {
-    let help = '';
-    const cli = createCli();
-    for (const command of cli.commands) command.configureOutput({ writeOut: (text) => (help += text) });
-    await expect(cli.parseAsync(['new', '--help'], { from: 'user' })).rejects.toThrow();
+    const help = await helpOf('new');
     expect(help).toContain('--dir <folder>');
     expect(help).toContain('--port <port>');
   });
 
   it('ships the template in the package', async () => {
-    const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')));
     const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts=false'], {
       cwd: PACKAGE,
-      env: npmEnv,
+      env: NPM_ENV,
     });
     const packed = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((file) => file.path);
     const template = (await filesUnder(TEMPLATE)).map((file) => `templates/service/${file}`);
