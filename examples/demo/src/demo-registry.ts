@@ -1,4 +1,4 @@
-import { EtcdRegistry, FileRegistry, keyToEnvName, type Registry } from '@vitamin/core';
+import { InMemoryConfig, keyToEnvName, registryFromConfig, type Registry } from '@vitamin/core';
 import type { DemoArgs } from './demo-args.js';
 
 /** The registry the demo's services share: how the demo reads it, and the properties that point the services at it. */
@@ -10,24 +10,24 @@ export interface DemoRegistry {
   readonly description: string;
 }
 
-/** A file registry in `dir` (removed with it), or etcd when `--etcd` was given. */
+/**
+ * A file registry in `dir` (removed with it), or etcd when `--etcd` was given. One set of
+ * properties configures both the demo's own registry and, through the environment, the services'.
+ */
 export function demoRegistry(args: DemoArgs, dir: string): DemoRegistry {
-  if (args.etcd !== undefined) {
-    return {
-      registry: new EtcdRegistry({ endpoints: [args.etcd] }),
-      env: properties({ 'vitamin.discovery.registry': 'etcd', 'vitamin.discovery.etcd.endpoints': args.etcd }),
-      description: `etcd at ${args.etcd}`,
-    };
-  }
   // Short polls so that a stopped or restarted instance is noticed within half a second.
+  const discovery: Record<string, string> =
+    args.etcd !== undefined
+      ? { 'vitamin.discovery.registry': 'etcd', 'vitamin.discovery.etcd.endpoints': args.etcd }
+      : {
+          'vitamin.discovery.registry': 'file',
+          'vitamin.discovery.file.dir': dir,
+          'vitamin.discovery.file.pollMs': '500',
+        };
   return {
-    registry: new FileRegistry({ dir, pollMs: 500 }),
-    env: properties({
-      'vitamin.discovery.registry': 'file',
-      'vitamin.discovery.file.dir': dir,
-      'vitamin.discovery.file.pollMs': '500',
-    }),
-    description: `file registry in ${dir}`,
+    registry: registryFromConfig(new InMemoryConfig(discovery))!,
+    env: properties(discovery),
+    description: args.etcd !== undefined ? `etcd at ${args.etcd}` : `file registry in ${dir}`,
   };
 }
 
